@@ -1,0 +1,147 @@
+package org.interchange.container.embedded;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.catalina.Container;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.LifecycleState;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardServer;
+import org.interchange.container.RefreshExpandedWars;
+import org.interchange.container.config.HostPort;
+import org.interchange.container.config.SipListener;
+import org.mobicents.servlet.sip.catalina.SipHostConfig;
+import org.mobicents.servlet.sip.core.SipApplicationDispatcherImpl;
+import org.mobicents.servlet.sip.startup.SipContextConfig;
+import org.mobicents.servlet.sip.startup.SipProtocolHandler;
+import org.mobicents.servlet.sip.startup.SipStandardEngine;
+import org.mobicents.servlet.sip.startup.SipStandardHost;
+import org.mobicents.servlet.sip.startup.SipStandardService;
+
+/**
+ * Tomcat with MSS, wired in code the way {@code conf/server.xml} wires the standalone distribution: a
+ * {@link SipStandardService} with the default application router and {@code conf/mss-sip-stack.properties}, one
+ * SIP connector per listener, an optional HTTP connector for the admin API, and a host that deploys the WARs of
+ * {@code webapps/} with MSS's host config.
+ */
+final class EmbeddedContainer {
+
+    static final String SERVICE_NAME = "Interchange";
+    static final String DAR_FILE = "conf/dars/interchange-dar.properties";
+    static final String SIP_STACK_PROPERTIES = "conf/mss-sip-stack.properties";
+
+    private final StandardServer server = new StandardServer();
+    private final SipStandardService service = new SipStandardService();
+    private final SipStandardHost host = new SipStandardHost();
+
+    EmbeddedContainer(Path catalinaBase, List<SipListener> listeners, Optional<HostPort> adminHttp) {
+        server.setPort(-1); // no shutdown port: the JVM's signals stop us
+        service.setName(SERVICE_NAME);
+        service.setSipApplicationDispatcherClassName(SipApplicationDispatcherImpl.class.getName());
+        service.setDarConfigurationFileLocation(DAR_FILE);
+        service.setSipStackPropertiesFile(SIP_STACK_PROPERTIES);
+        service.setConcurrencyControlMode("None");
+        service.setCongestionControlCheckingInterval(-1);
+        // MSS sends usage statistics to a Restcomm server unless this is off
+        service.setGatherStatistics(false);
+        server.addService(service);
+
+        SipStandardEngine engine = new SipStandardEngine();
+        engine.setName(SERVICE_NAME);
+        engine.setDefaultHost("localhost");
+        service.setContainer(engine);
+
+        host.setName("localhost");
+        host.setAppBase(catalinaBase.resolve("webapps").toString());
+        host.setUnpackWARs(true);
+        host.setAutoDeploy(false);
+        host.setDeployOnStartup(true);
+        host.setConfigClass(SipContextConfig.class.getName());
+        // SipStandardHost cannot swap in its host config on Tomcat 7.0.109: install it ourselves
+        host.addLifecycleListener(new SipHostConfig());
+        host.addLifecycleListener(new RefreshExpandedWars());
+        engine.addChild(host);
+
+        for (SipListener listener : listeners) {
+            service.addConnector(sipConnector(listener));
+        }
+        adminHttp.ifPresent(address -> service.addConnector(httpConnector(address)));
+    }
+
+    void start() throws LifecycleException {
+        server.init();
+        server.start();
+    }
+
+    /** Whether every web application of the host started; false when the router's deployment failed. */
+    boolean allApplicationsStarted() {
+        Container[] contexts = host.findChildren();
+        if (contexts.length == 0) {
+            return false;
+        }
+        for (Container context : contexts) {
+            if (context.getState() != LifecycleState.STARTED || !((Context) context).getAvailable()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The connectors that did not open, as {@code address:port/transport}: a port in use, an address that is not
+     * local. Tomcat and MSS only log those and carry on.
+     */
+    List<String> failedConnectors() {
+        List<String> failed = new ArrayList<>();
+        for (Connector connector : service.findConnectors()) {
+            if (connector.getProtocolHandler() instanceof SipProtocolHandler sip) {
+                if (!sip.isStarted()) {
+                    failed.add(sip.getIpAddress() + ":" + sip.getPort() + "/" + sip.getSignalingTransport());
+                }
+            } else if (connector.getState() != LifecycleState.STARTED) {
+                failed.add(connector.getProperty("address") + ":" + connector.getPort() + "/http");
+            }
+        }
+        return failed;
+    }
+
+    /** Blocks the calling thread until {@link #stop()}. */
+    void await() {
+        server.await();
+    }
+
+    void stop() {
+        try {
+            if (server.getState().isAvailable()) {
+                server.stop();
+            }
+            server.destroy();
+        } catch (LifecycleException e) {
+            throw new IllegalStateException("Tomcat did not stop cleanly", e);
+        }
+    }
+
+    private static Connector sipConnector(SipListener listener) {
+        Connector connector = new Connector(SipProtocolHandler.class.getName());
+        connector.setPort(listener.port());
+        connector.setProperty("ipAddress", listener.bound().host());
+        connector.setProperty("signalingTransport", listener.transport().token());
+        listener.advertised().ifPresent(advertised -> {
+            connector.setProperty("useStaticAddress", "true");
+            connector.setProperty("staticServerAddress", advertised.host());
+            connector.setProperty("staticServerPort", String.valueOf(advertised.port().orElse(listener.port())));
+        });
+        return connector;
+    }
+
+    private static Connector httpConnector(HostPort address) {
+        Connector connector = new Connector("HTTP/1.1");
+        connector.setPort(address.port().orElse(8088));
+        connector.setProperty("address", address.host());
+        return connector;
+    }
+}

@@ -1,0 +1,98 @@
+package org.interchange.container.embedded;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.interchange.container.config.HostPort;
+import org.interchange.container.config.InvalidConfigurationException;
+import org.interchange.container.config.RouterConfiguration;
+import org.interchange.container.config.SipListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the router in one JVM: Tomcat + MSS with the listeners of {@code interchange.properties}, the WAR of
+ * {@code webapps/}, logging to the console, stopping cleanly on SIGTERM or Ctrl-C.
+ *
+ * <p>Expects {@code catalina.base} (the distribution directory) and optionally {@code interchange.config} as system
+ * properties; {@code bin/interchange} sets both. Exit status: 0 after a clean stop, 1 when the container or the
+ * router failed to start, 2 for a bad configuration.
+ */
+public final class EmbeddedRouter {
+
+    /** Printed once the listeners are open and the router is deployed; tools wait for it. */
+    public static final String READY_LINE = "Interchange ready";
+
+    /** The configuration key of the admin API's HTTP address; {@code off} disables it. */
+    public static final String ADMIN_HTTP_KEY = "admin.http";
+
+    private static final HostPort DEFAULT_ADMIN_HTTP = HostPort.parse("127.0.0.1:8088");
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedRouter.class);
+
+    private EmbeddedRouter() {
+    }
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        String base = System.getProperty("catalina.base");
+        if (base == null) {
+            System.err.println("interchange: catalina.base is not set; start the router with bin/interchange");
+            System.exit(2);
+        }
+        List<SipListener> listeners;
+        Optional<HostPort> adminHttp;
+        try {
+            RouterConfiguration config = RouterConfiguration.load();
+            listeners = SipListener.allFrom(config);
+            adminHttp = adminHttp(config);
+        } catch (InvalidConfigurationException e) {
+            System.err.println("interchange: invalid configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+
+        EmbeddedContainer container = new EmbeddedContainer(Path.of(base), listeners, adminHttp);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(container), "interchange-shutdown"));
+        try {
+            container.start();
+        } catch (Exception e) {
+            log.error("The container did not start", e);
+            System.exit(1);
+        }
+        List<String> failed = container.failedConnectors();
+        if (!failed.isEmpty()) {
+            log.error("Cannot listen on {}: see the errors above", String.join(", ", failed));
+            System.exit(1);
+        }
+        if (!container.allApplicationsStarted()) {
+            log.error("The router did not start: see the errors above");
+            System.exit(1);
+        }
+        log.info("{} in {} ms: SIP on {}{}", READY_LINE, (System.nanoTime() - started) / 1_000_000,
+                listeners.stream().map(SipListener::toString).collect(Collectors.joining(", ")),
+                adminHttp.map(a -> ", admin API on http://" + a).orElse(""));
+        container.await();
+    }
+
+    private static Optional<HostPort> adminHttp(RouterConfiguration config) {
+        if (config.string(ADMIN_HTTP_KEY, "").equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        HostPort address = config.parsed(ADMIN_HTTP_KEY, DEFAULT_ADMIN_HTTP, HostPort::parse);
+        if (address.port().isEmpty()) {
+            throw config.invalid(ADMIN_HTTP_KEY, "needs a port, as in 127.0.0.1:8088");
+        }
+        return Optional.of(address);
+    }
+
+    private static void stop(EmbeddedContainer container) {
+        log.info("Interchange stopping");
+        try {
+            container.stop();
+        } catch (IllegalStateException e) {
+            log.warn("Interchange did not stop cleanly", e);
+        }
+    }
+}

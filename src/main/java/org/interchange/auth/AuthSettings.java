@@ -1,0 +1,54 @@
+package org.interchange.auth;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.interchange.container.config.RouterConfiguration;
+import org.interchange.core.IpNetwork;
+
+/**
+ * Authentication settings.
+ *
+ * @param register        {@code auth.register}: REGISTER must carry valid credentials (default true)
+ * @param methods         {@code auth.methods}: methods a local user (From in a served domain) must authenticate
+ *                        with 407 challenges (default INVITE, MESSAGE, SUBSCRIBE, PUBLISH, REFER; {@code none} for
+ *                        none)
+ * @param trustedNetworks {@code auth.trusted-networks}: sources exempt from the 407 challenge, such as gateways
+ *                        (CIDR list, default none)
+ * @param algorithms      {@code auth.algorithms}: offered in this order (default SHA-256, MD5)
+ * @param nonceLifetime   {@code auth.nonce-lifetime}: seconds a nonce stays usable (default 300, 10..3600)
+ * @param secret          {@code auth.secret}: signs nonces; set it so that nonces survive a restart or are
+ *                        shared by several routers (default: random per start)
+ */
+public record AuthSettings(boolean register, Set<String> methods, List<IpNetwork> trustedNetworks,
+                           List<DigestAlgorithm> algorithms, Duration nonceLifetime, Optional<String> secret) {
+
+    static final List<String> DEFAULT_METHODS = List.of("INVITE", "MESSAGE", "SUBSCRIBE", "PUBLISH", "REFER");
+
+    public static AuthSettings from(RouterConfiguration config) {
+        List<DigestAlgorithm> algorithms = config.list("auth.algorithms",
+                List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), token -> DigestAlgorithm.byToken(token)
+                        .orElseThrow(() -> new IllegalArgumentException("unknown algorithm '" + token
+                                + "'; expected SHA-256, SHA-512-256 or MD5")));
+        if (algorithms.isEmpty()) {
+            throw config.invalid("auth.algorithms", "name at least one algorithm");
+        }
+        List<IpNetwork> trusted = config.list("auth.trusted-networks", List.of(), IpNetwork::parse);
+        return new AuthSettings(config.bool("auth.register", true),
+                config.list("auth.methods", DEFAULT_METHODS).stream()
+                        .map(m -> m.toUpperCase(Locale.ROOT)).filter(m -> !m.equals("NONE"))
+                        .collect(Collectors.toUnmodifiableSet()),
+                trusted, algorithms.stream().distinct().toList(),
+                Duration.ofSeconds(config.integer("auth.nonce-lifetime", 300, 10, 3600)),
+                config.optional("auth.secret"));
+    }
+
+    /** Whether a source address is trusted. */
+    public boolean isTrusted(String address) {
+        return trustedNetworks.stream().anyMatch(network -> network.contains(address));
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * This is our auth module: HTTP digest authentication of SIP requests (RFC 3261 22, RFC 7616, RFC 8760) against
+ * the {@code subscriber} table, and the subscriber provisioning behind the admin API.
+ *
+ * <p>Counterpart of OpenSIPS's auth and auth_db modules ({@code www_authorize}, {@code proxy_authorize}). Only
+ * HA1 hashes are stored (columns {@code ha1}, {@code ha1_sha256}, {@code ha1_sha512t256}); plain passwords never
+ * reach the database. Challenges offer every configured algorithm (SHA-256 first, then MD5) with
+ * {@code qop="auth"}; nonces are stateless (time-stamped and signed), expire with {@code stale=true}, and a nonce
+ * count may not be used twice.
+ *
+ * <p>Exports {@link org.interchange.auth.Authenticator} (authenticate or challenge a request) and
+ * {@link org.interchange.auth.Subscribers} (lookup and provisioning: {@code subscriber:add}, {@code :remove},
+ * {@code :list}). Config: {@code auth.register} (REGISTER needs credentials, default true), {@code auth.methods}
+ * (methods a local user must authenticate, default INVITE, MESSAGE, SUBSCRIBE, PUBLISH, REFER),
+ * {@code auth.trusted-networks} (sources exempt from that), {@code auth.algorithms} (default SHA-256, MD5),
+ * {@code auth.nonce-lifetime} (seconds, default 300), {@code auth.secret} (nonce signing key; default random per
+ * start). Timer: {@code auth-nonce-counts}, which forgets nonce counts of expired nonces.
+ */
+package org.interchange.auth;

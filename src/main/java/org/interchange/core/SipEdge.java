@@ -1,0 +1,85 @@
+package org.interchange.core;
+
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.function.Function;
+
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+
+import org.interchange.container.SipHeaderFields;
+import org.interchange.container.config.Transport;
+import org.interchange.core.persistence.DatabaseUnavailableException;
+import org.interchange.core.sip.Endpoint;
+import org.interchange.core.sip.InboundRequest;
+import org.interchange.core.sip.Reply;
+import org.interchange.core.sip.SipHeaders;
+import org.interchange.core.sip.SipSyntaxException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The edge between the container's SIP messages and the router's beans: reads a request into an
+ * {@link InboundRequest}, sends a {@link Reply}, and turns failures into the replies RFC 3261 expects. The one class
+ * of {@code core} that imports {@code javax.servlet.sip}.
+ */
+public final class SipEdge {
+
+    /** Seconds a client should wait before retrying when the database is down. */
+    public static final int RETRY_AFTER_SECONDS = 30;
+
+    private static final Logger log = LoggerFactory.getLogger(SipEdge.class);
+
+    private SipEdge() {
+    }
+
+    /** The request as beans see it. */
+    public static InboundRequest read(SipServletRequest request) {
+        SipHeaders.Builder headers = SipHeaders.builder();
+        Iterator<String> names = request.getHeaderNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            request.getHeaders(name).forEachRemaining(value -> headers.add(name, value));
+        }
+        Transport transport = Transport.parse(request.getTransport().toLowerCase(Locale.ROOT));
+        return new InboundRequest(request.getMethod(), request.getRequestURI().toString(), headers.build(),
+                new Endpoint(transport, request.getRemoteAddr(), request.getRemotePort()),
+                new Endpoint(transport, request.getLocalAddr(), request.getLocalPort()),
+                request.isInitial());
+    }
+
+    /**
+     * Runs a bean's decision on a request, answering failures: a syntax error with 400, a database failure with
+     * 500 and Retry-After, anything else with 500 (and a log entry).
+     *
+     * @return what {@code decide} returned, or null when a failure was answered instead
+     */
+    public static <T> T decide(SipServletRequest request, Function<InboundRequest, T> decide) throws IOException {
+        try {
+            return decide.apply(read(request));
+        } catch (SipSyntaxException e) {
+            send(request, Reply.of(400, "Bad Request (" + e.getMessage() + ")"));
+        } catch (DatabaseUnavailableException e) {
+            log.warn("{} {} answered 500: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+            send(request, Reply.of(500, "Server Internal Error (database unavailable)")
+                    .with("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)));
+        } catch (RuntimeException e) {
+            log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+            send(request, Reply.of(500, "Server Internal Error"));
+        }
+        return null;
+    }
+
+    /** Sends a reply to a request; ACK, which takes no reply, is left alone. */
+    public static void send(SipServletRequest request, Reply reply) throws IOException {
+        if ("ACK".equals(request.getMethod())) {
+            return;
+        }
+        SipServletResponse response = reply.reason().isEmpty()
+                ? request.createResponse(reply.status())
+                : request.createResponse(reply.status(), reply.reason());
+        reply.headers().forEach(header -> SipHeaderFields.append(response, header.name(), header.value()));
+        response.send();
+    }
+}

@@ -1,0 +1,48 @@
+package org.interchange.core;
+
+import javax.enterprise.context.ApplicationScoped;
+import javax.enterprise.context.Initialized;
+import javax.enterprise.event.Event;
+import javax.enterprise.event.Observes;
+import javax.inject.Inject;
+
+import org.interchange.container.config.RouterConfiguration;
+import org.interchange.container.embedded.EmbeddedRouter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the router when the web application starts: fires {@link RouterStarting}, then refuses configuration keys
+ * that nothing read (misspelt keys). A failure is logged as one line an operator can act on, and stops the
+ * deployment.
+ */
+@ApplicationScoped
+public class Startup {
+
+    private static final Logger log = LoggerFactory.getLogger(Startup.class);
+
+    @Inject
+    Event<RouterStarting> starting;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object context, RouterConfiguration config) {
+        try {
+            starting.fire(new RouterStarting());
+            // read by the embedded launcher, or by server.xml's connector when Tomcat runs standalone
+            config.acknowledge(EmbeddedRouter.ADMIN_HTTP_KEY);
+            config.rejectUnreadKeys();
+            log.info("Interchange router started with {}", config.file());
+        } catch (RuntimeException e) {
+            log.error("Interchange cannot start: {}", rootMessage(e));
+            throw e;
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getMessage() != null
+                && cause.getMessage().equals(String.valueOf(cause.getCause()))) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+    }
+}

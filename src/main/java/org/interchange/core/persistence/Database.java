@@ -1,0 +1,181 @@
+package org.interchange.core.persistence;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import javax.annotation.PostConstruct;
+import javax.annotation.PreDestroy;
+import javax.enterprise.context.ApplicationScoped;
+import javax.enterprise.event.Observes;
+import javax.inject.Inject;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.EntityTransaction;
+import javax.persistence.PersistenceException;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.jpa.HibernatePersistenceProvider;
+import org.interchange.container.config.RouterConfiguration;
+import org.interchange.core.RouterStarting;
+import org.interchange.core.DataDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+
+/**
+ * The router's database. At start it opens the pool, migrates the schema and builds the persistence unit
+ * {@code interchange} ({@code META-INF/persistence.xml}); a database that cannot be reached or migrated stops the
+ * start with the URL and the reason. Afterwards, {@link #transaction} runs units of work. Thread-safe.
+ */
+@ApplicationScoped
+public class Database {
+
+    /** How long a unit of work waits for a connection before it reports the database unavailable. */
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private DatabaseSettings settings;
+    private HikariDataSource dataSource;
+    private EntityManagerFactory entityManagers;
+
+    protected Database() {
+        // for CDI's proxy
+    }
+
+    @Inject
+    Database(RouterConfiguration config, DataDirectory data) {
+        this.settings = DatabaseSettings.from(config, data);
+    }
+
+    /** For tests: a database on explicit settings, opened at once. */
+    public static Database open(DatabaseSettings settings) {
+        Database database = new Database();
+        database.settings = settings;
+        database.open();
+        return database;
+    }
+
+    @PostConstruct
+    void open() {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("interchange-db");
+        pool.setJdbcUrl(settings.url());
+        pool.setUsername(settings.user());
+        pool.setPassword(settings.password());
+        pool.setMaximumPoolSize(settings.poolSize());
+        pool.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        try {
+            dataSource = new HikariDataSource(pool);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new IllegalStateException("Cannot connect to the database " + settings.url() + ": "
+                    + rootMessage(e), e);
+        }
+        try {
+            var result = Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .placeholders(settings.vendor().migrationPlaceholders())
+                    .load()
+                    .migrate();
+            log.info("Database {} at schema version {}", settings.url(),
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion);
+        } catch (FlywayException e) {
+            dataSource.close();
+            throw new IllegalStateException("Cannot migrate the database " + settings.url() + ": " + e.getMessage(), e);
+        }
+        entityManagers = new HibernatePersistenceProvider().createEntityManagerFactory("interchange",
+                Map.of(AvailableSettings.DATASOURCE, dataSource));
+    }
+
+    /**
+     * Runs {@code work} in a transaction and returns its result; the transaction is rolled back when
+     * {@code work} throws.
+     *
+     * @throws DatabaseUnavailableException when the database cannot be reached or fails
+     * @throws DataConflictException        when the write breaks a constraint (a duplicate key)
+     */
+    public <T> T transaction(Function<EntityManager, T> work) {
+        EntityManager em;
+        try {
+            em = entityManagers.createEntityManager();
+        } catch (PersistenceException e) {
+            throw new DatabaseUnavailableException("database unavailable: " + rootMessage(e), e);
+        }
+        EntityTransaction transaction = em.getTransaction();
+        try {
+            transaction.begin();
+            T result = work.apply(em);
+            transaction.commit();
+            return result;
+        } catch (PersistenceException e) {
+            rollback(transaction);
+            if (causedBy(e, ConstraintViolationException.class)) {
+                throw new DataConflictException("conflicts with existing data: " + rootMessage(e), e);
+            }
+            throw new DatabaseUnavailableException("database unavailable: " + rootMessage(e), e);
+        } catch (RuntimeException e) {
+            rollback(transaction);
+            throw e;
+        } finally {
+            em.close();
+        }
+    }
+
+    /** {@link #transaction} for work without a result. */
+    public void run(Consumer<EntityManager> work) {
+        transaction(em -> {
+            work.accept(em);
+            return null;
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        if (entityManagers != null) {
+            entityManagers.close();
+        }
+        if (dataSource != null) {
+            dataSource.close();
+        }
+    }
+
+    private static void rollback(EntityTransaction transaction) {
+        try {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+        } catch (RuntimeException e) {
+            log.debug("Rollback failed", e);
+        }
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
+    }
+
+    /** Makes the bean ready (its {@code @PostConstruct} runs) before the router takes traffic. */
+    void start(@Observes RouterStarting starting) {
+        // nothing more: being called instantiates the bean
+    }
+}

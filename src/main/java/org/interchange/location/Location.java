@@ -1,0 +1,189 @@
+package org.interchange.location;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+
+import javax.annotation.PostConstruct;
+import javax.enterprise.context.ApplicationScoped;
+import javax.enterprise.inject.Produces;
+import javax.enterprise.event.Observes;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+import org.interchange.container.config.RouterConfiguration;
+import org.interchange.core.RouterStarting;
+import org.interchange.core.Scheduler;
+import org.interchange.core.persistence.Database;
+import org.interchange.core.sip.Aor;
+import org.interchange.location.internal.LocationTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The contact store. Thread-safe: changes to one address-of-record are serialised by its lock; lookups read an
+ * immutable list and take no lock.
+ */
+@ApplicationScoped
+public class Location {
+
+    /** Lookup order: highest q first, then the most recently refreshed. */
+    public static final Comparator<Binding> PREFERENCE = Comparator.comparingDouble(Binding::q).reversed()
+            .thenComparing(Binding::lastModified, Comparator.reverseOrder());
+
+    private static final int LOCK_STRIPES = 256;
+    private static final Logger log = LoggerFactory.getLogger(Location.class);
+
+    private LocationTable table;
+    private Clock clock;
+    private Scheduler scheduler;
+    private LocationSettings settings;
+    private final Map<Aor, List<Binding>> bindings = new ConcurrentHashMap<>();
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+
+    protected Location() {
+        // for CDI's proxy
+    }
+
+    @Inject
+    public Location(Database database, Clock clock, Scheduler scheduler, LocationSettings settings) {
+        this.table = new LocationTable(database);
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.settings = settings;
+    }
+
+    @PostConstruct
+    void load() {
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new ReentrantLock();
+        }
+        List<Binding> stored = table.unexpired(clock.instant());
+        for (Binding binding : stored) {
+            bindings.merge(binding.aor(), List.of(binding), Location::concat);
+        }
+        log.info("Location: {} bindings of {} addresses-of-record loaded", stored.size(), bindings.size());
+        scheduler.every("location-expiry", settings.timerInterval(), this::purgeExpired);
+    }
+
+    /** The unexpired bindings of an address-of-record, most preferred first. */
+    public List<Binding> lookup(Aor aor) {
+        return unexpired(bindings.getOrDefault(aor, List.of()), clock.instant());
+    }
+
+    /**
+     * Changes the bindings of an address-of-record atomically. {@code change} receives the unexpired bindings and
+     * returns the bindings there shall be: those it keeps or modifies keep their id, new ones have id 0. It may throw
+     * to abort the change. The database is written first; if that fails, nothing changes.
+     *
+     * @return the bindings now stored, most preferred first
+     * @throws org.interchange.core.persistence.DatabaseUnavailableException when the database fails
+     */
+    public List<Binding> update(Aor aor, UnaryOperator<List<Binding>> change) {
+        ReentrantLock lock = lockOf(aor);
+        lock.lock();
+        try {
+            List<Binding> before = bindings.getOrDefault(aor, List.of());
+            List<Binding> next = change.apply(unexpired(before, clock.instant()));
+            Set<Long> kept = new HashSet<>();
+            next.forEach(binding -> kept.add(binding.id()));
+            List<Binding> removed = before.stream().filter(binding -> !kept.contains(binding.id())).toList();
+            List<Binding> stored = table.replace(removed, next);
+            List<Binding> sorted = stored.stream().sorted(PREFERENCE).toList();
+            if (sorted.isEmpty()) {
+                bindings.remove(aor);
+            } else {
+                bindings.put(aor, sorted);
+            }
+            return sorted;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes every binding of an address-of-record ({@code location:remove}); returns how many there were. */
+    public int remove(Aor aor) {
+        int[] removed = {0};
+        update(aor, current -> {
+            removed[0] = current.size();
+            return List.of();
+        });
+        return removed[0];
+    }
+
+    /** All unexpired bindings, by address-of-record ({@code location:list}). */
+    public Map<Aor, List<Binding>> list() {
+        Instant now = clock.instant();
+        Map<Aor, List<Binding>> all = new TreeMap<>(Comparator.comparing(Aor::toString));
+        bindings.forEach((aor, list) -> {
+            List<Binding> live = unexpired(list, now);
+            if (!live.isEmpty()) {
+                all.put(aor, live);
+            }
+        });
+        return all;
+    }
+
+    /** Deletes expired bindings from the database and from memory; the {@code location-expiry} timer. */
+    public void purgeExpired() {
+        Instant now = clock.instant();
+        int deleted = table.deleteExpired(now);
+        for (Aor aor : List.copyOf(bindings.keySet())) {
+            ReentrantLock lock = lockOf(aor);
+            lock.lock();
+            try {
+                List<Binding> live = unexpired(bindings.getOrDefault(aor, List.of()), now);
+                if (live.isEmpty()) {
+                    bindings.remove(aor);
+                } else {
+                    bindings.put(aor, live);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        if (deleted > 0) {
+            log.debug("Location: {} expired bindings purged", deleted);
+        }
+    }
+
+    @Produces
+    @Singleton
+    static LocationSettings settings(RouterConfiguration config) {
+        return LocationSettings.from(config);
+    }
+
+    private ReentrantLock lockOf(Aor aor) {
+        return locks[Math.floorMod(aor.hashCode(), LOCK_STRIPES)];
+    }
+
+    private static List<Binding> unexpired(List<Binding> list, Instant now) {
+        for (Binding binding : list) {
+            if (binding.isExpiredAt(now)) {
+                return list.stream().filter(b -> !b.isExpiredAt(now)).toList();
+            }
+        }
+        return list;
+    }
+
+    private static List<Binding> concat(List<Binding> a, List<Binding> b) {
+        List<Binding> all = new ArrayList<>(a);
+        all.addAll(b);
+        all.sort(PREFERENCE);
+        return List.copyOf(all);
+    }
+
+    /** Makes the bean ready (its {@code @PostConstruct} runs) before the router takes traffic. */
+    void start(@Observes RouterStarting starting) {
+        // nothing more: being called instantiates the bean
+    }
+}

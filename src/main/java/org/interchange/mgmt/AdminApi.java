@@ -1,0 +1,25 @@
+package org.interchange.mgmt;
+
+import javax.enterprise.inject.spi.CDI;
+
+import org.glassfish.jersey.server.ResourceConfig;
+import org.interchange.auth.Subscribers;
+import org.interchange.core.Scheduler;
+import org.interchange.domain.Domains;
+import org.interchange.location.Location;
+
+/**
+ * The admin API's JAX-RS application ({@code web.xml} maps it onto {@code /api/*}): one resource per capability, built over that capability's beans (Jersey
+ * creates this class; CDI provides the beans).
+ */
+public class AdminApi extends ResourceConfig {
+
+    public AdminApi() {
+        CDI<Object> beans = CDI.current();
+        register(new SubscribersResource(beans.select(Subscribers.class).get(), beans.select(Domains.class).get()));
+        register(new DomainsResource(beans.select(Domains.class).get()));
+        register(new LocationResource(beans.select(Location.class).get()));
+        register(new TimersResource(beans.select(Scheduler.class).get()));
+        register(ProblemMapper.class);
+    }
+}

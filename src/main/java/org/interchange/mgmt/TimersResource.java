@@ -1,0 +1,30 @@
+package org.interchange.mgmt;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+import org.interchange.core.Scheduler;
+
+/** {@code /api/timers}: the named periodic tasks and their periods in seconds. */
+@Path("/timers")
+@Produces(MediaType.APPLICATION_JSON)
+public class TimersResource {
+
+    private final Scheduler scheduler;
+
+    public TimersResource(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    @GET
+    public Map<String, Long> list() {
+        Map<String, Long> seconds = new LinkedHashMap<>();
+        scheduler.tasks().forEach((name, period) -> seconds.put(name, period.toSeconds()));
+        return seconds;
+    }
+}

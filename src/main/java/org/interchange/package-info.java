@@ -1,0 +1,22 @@
+/**
+ * Interchange, a SIP router (proxy, registrar, SBC front end) for Tomcat 7 with Restcomm SIP Servlets.
+ *
+ * <p>One package per capability, each with a small public face at its root and its entities, repositories and
+ * algorithms in {@code internal}:
+ * <pre>
+ * core        configuration, database, scheduler, SIP value types, bean lookup for servlets (no capability)
+ * domain      served domains and aliases (OpenSIPS domain)
+ * auth        digest authentication against the subscriber table (OpenSIPS auth, auth_db)
+ * location    the contact store (OpenSIPS usrloc)
+ * registrar   REGISTER handling (OpenSIPS registrar)         registrar -&gt; location, auth, domain
+ * proxy       request routing and stateful proxying           proxy -&gt; location, auth, domain
+ * mgmt        the admin REST API                             mgmt -&gt; auth, domain, location
+ * </pre>
+ * SIP servlets ({@code *Servlet}) only translate between SIP messages and calls into these beans; the beans never
+ * see {@code javax.servlet.sip}. The SIP deployment descriptor, {@code sip.xml} at the top of the repository, maps
+ * methods onto the servlets.
+ */
+@SipApplication(name = "interchange", displayName = "Interchange")
+package org.interchange;
+
+import javax.servlet.sip.annotation.SipApplication;

@@ -1,0 +1,111 @@
+package org.interchange.proxy;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Optional;
+
+import javax.servlet.ServletException;
+import javax.servlet.sip.Proxy;
+import javax.servlet.sip.ProxyBranch;
+import javax.servlet.sip.SipFactory;
+import javax.servlet.sip.SipServlet;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+import javax.servlet.sip.URI;
+
+import org.interchange.core.BeanLookup;
+import org.interchange.core.SipEdge;
+import org.interchange.proxy.Routing.Relay;
+import org.interchange.proxy.Routing.Respond;
+
+/**
+ * The SIP entry point for every request but REGISTER ({@code sip.xml} maps it): asks the {@link RequestRouter} and
+ * answers or proxies. In-dialog requests are left to the container, which relays them along their Route headers.
+ */
+@javax.servlet.sip.annotation.SipServlet(name = "proxy", loadOnStartup = 1)
+public class ProxyServlet extends SipServlet {
+
+    private static final long serialVersionUID = 1L;
+    /** The application-session attribute holding what is left to try of a relay. */
+    private static final String REMAINING = Relay.class.getName();
+
+    private transient RequestRouter router;
+    private transient ProxySettings settings;
+    private transient SipFactory sipFactory;
+
+    @Override
+    public void init() throws ServletException {
+        super.init();
+        router = BeanLookup.bean(RequestRouter.class);
+        settings = BeanLookup.bean(ProxySettings.class);
+        sipFactory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
+    }
+
+    @Override
+    protected void doRequest(SipServletRequest request) throws ServletException, IOException {
+        if (!request.isInitial() || "ACK".equals(request.getMethod()) || "CANCEL".equals(request.getMethod())) {
+            return; // in-dialog: the container relays it; a stray ACK or CANCEL takes no answer from us
+        }
+        Routing routing = SipEdge.decide(request, router::route);
+        if (routing instanceof Respond respond) {
+            SipEdge.send(request, respond.reply());
+        } else if (routing instanceof Relay relay) {
+            relay(request, relay);
+        }
+    }
+
+    private void relay(SipServletRequest request, Relay relay) throws ServletException, IOException {
+        if ("INVITE".equals(request.getMethod())) {
+            request.createResponse(100).send(); // RFC 3261 16.2; MSS does not send it for a proxied INVITE
+        }
+        Proxy proxy = request.getProxy();
+        proxy.setRecordRoute(relay.recordRoute());
+        if (relay.recordRoute()) {
+            proxy.getRecordRouteURI().setParameter(RequestRouter.LOOP_PARAM, relay.loopHash());
+        }
+        proxy.setParallel(true);
+        proxy.setSupervised(true);
+        proxy.setProxyTimeout(settings.branchTimeout());
+        start(proxy, relay);
+    }
+
+    /**
+     * The best final response of a target group (RFC 3261 16.7): when it failed and the search is not over, the
+     * next group is tried and this response is not forwarded.
+     */
+    @Override
+    protected void doErrorResponse(SipServletResponse response) throws ServletException, IOException {
+        Proxy proxy = response.getProxy();
+        if (proxy == null || response.isBranchResponse()) {
+            return;
+        }
+        Relay remaining = (Relay) response.getApplicationSession().getAttribute(REMAINING);
+        if (remaining == null || router.searchIsOver(response.getStatus())) {
+            return;
+        }
+        Optional<Relay> next = remaining.next();
+        if (next.isPresent()) {
+            start(proxy, next.get());
+        }
+    }
+
+    private void start(Proxy proxy, Relay relay) throws ServletException {
+        List<Target> group = relay.groups().get(0);
+        List<URI> uris = new ArrayList<>(group.size());
+        for (Target target : group) {
+            uris.add(sipFactory.createURI(target.uri()));
+        }
+        List<ProxyBranch> branches = proxy.createProxyBranches(uris);
+        for (int i = 0; i < branches.size(); i++) {
+            List<String> routes = group.get(i).routes();
+            SipServletRequest branchRequest = branches.get(i).getRequest();
+            for (ListIterator<String> route = routes.listIterator(routes.size()); route.hasPrevious(); ) {
+                branchRequest.pushRoute(sipFactory.createAddress(route.previous()));
+            }
+        }
+        proxy.getOriginalRequest().getApplicationSession().setAttribute(REMAINING, relay);
+        proxy.startProxy();
+    }
+}

@@ -1,0 +1,245 @@
+package org.interchange.proxy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import javax.enterprise.context.ApplicationScoped;
+import javax.enterprise.inject.Produces;
+import javax.enterprise.event.Observes;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+import org.interchange.auth.Authenticator;
+import org.interchange.auth.Authenticator.Authenticated;
+import org.interchange.auth.Authenticator.Challenged;
+import org.interchange.auth.Subscribers;
+import org.interchange.container.config.RouterConfiguration;
+import org.interchange.core.RouterStarting;
+import org.interchange.core.sip.Aor;
+import org.interchange.core.sip.InboundRequest;
+import org.interchange.core.sip.NameAddress;
+import org.interchange.core.sip.Reply;
+import org.interchange.core.sip.SipSyntaxException;
+import org.interchange.core.sip.SipUri;
+import org.interchange.domain.Domains;
+import org.interchange.location.Binding;
+import org.interchange.location.Location;
+import org.interchange.proxy.Routing.Relay;
+import org.interchange.proxy.Routing.Respond;
+
+/**
+ * Decides what happens to each initial request that is not a REGISTER for a served domain (RFC 3261 16.3 - 16.5):
+ * the router's own answers, authentication of local users, and the targets to proxy to. Thread-safe.
+ */
+@ApplicationScoped
+public class RequestRouter {
+
+    /** Methods the router answers itself when a request is addressed to it (no user part). */
+    public static final String ALLOW = "OPTIONS, REGISTER";
+    /** Methods whose initial requests create dialogs, which the router record-routes. */
+    static final Set<String> DIALOG_CREATING = Set.of("INVITE", "SUBSCRIBE", "REFER", "NOTIFY");
+    /** The Record-Route URI parameter carrying the loop-detection hash. */
+    public static final String LOOP_PARAM = "lh";
+
+    private Domains domains;
+    private Authenticator authenticator;
+    private Subscribers subscribers;
+    private Location location;
+    private ProxySettings settings;
+
+    protected RequestRouter() {
+        // for CDI's proxy
+    }
+
+    @Inject
+    public RequestRouter(Domains domains, Authenticator authenticator, Subscribers subscribers, Location location,
+                         ProxySettings settings) {
+        this.domains = domains;
+        this.authenticator = authenticator;
+        this.subscribers = subscribers;
+        this.location = location;
+        this.settings = settings;
+    }
+
+    /**
+     * Routes an initial request.
+     *
+     * @throws org.interchange.core.persistence.DatabaseUnavailableException when the database fails
+     */
+    public Routing route(InboundRequest request) {
+        String method = request.method();
+        if (!SipUri.hasSipScheme(request.requestUri())) {
+            return respond(416, "Unsupported URI Scheme");
+        }
+        SipUri requestUri = SipUri.parse(request.requestUri());
+        boolean local = domains.isLocal(requestUri.host());
+        OptionalInt maxForwards = maxForwards(request);
+
+        if (local && requestUri.user().isEmpty()) {
+            return new Respond(addressedToRouter(method, maxForwards));
+        }
+        if (maxForwards.isPresent() && maxForwards.getAsInt() == 0) {
+            return respond(483, "Too Many Hops");
+        }
+        List<String> unsupported = request.headers().all("Proxy-Require").stream().map(String::trim)
+                .filter(tag -> !tag.isEmpty()).toList();
+        if (!unsupported.isEmpty()) {
+            return new Respond(Reply.of(420, "Bad Extension").with("Unsupported", String.join(", ", unsupported)));
+        }
+        String loopHash = loopHash(request);
+        if (looped(request, loopHash)) {
+            return respond(482, "Loop Detected");
+        }
+
+        Optional<String> fromDomain = fromDomain(request);
+        boolean trusted = authenticator.settings().isTrusted(request.source().address());
+        if (fromDomain.isPresent() && !trusted && authenticator.settings().methods().contains(method)) {
+            Optional<Reply> refusal = authenticate(request, fromDomain.get());
+            if (refusal.isPresent()) {
+                return new Respond(refusal.get());
+            }
+        }
+        boolean recordRoute = DIALOG_CREATING.contains(method);
+        if (local) {
+            return toUser(new Aor(requestUri.user().get(), domains.servedDomain(requestUri.host()).orElseThrow()),
+                    recordRoute, loopHash);
+        }
+        if (fromDomain.isEmpty() && !trusted) {
+            return respond(403, "Relaying Forbidden");
+        }
+        List<String> routes = settings.outboundProxy().map(proxy -> List.of(loose(proxy))).orElse(List.of());
+        return new Relay(List.of(List.of(new Target(requestUri.toString(), routes))), recordRoute, loopHash);
+    }
+
+    /** Whether a final response ends the search, or the next target group should be tried (RFC 3261 16.7). */
+    public boolean searchIsOver(int bestStatus) {
+        return bestStatus < 300 || bestStatus >= 600;
+    }
+
+    private static Reply addressedToRouter(String method, OptionalInt maxForwards) {
+        if ("OPTIONS".equals(method)) {
+            // RFC 3261 11, 16.3: the router is the target; Max-Forwards 0 is no obstacle
+            return Reply.of(200, "OK").with("Allow", ALLOW).with("Accept", "application/sdp")
+                    .with("Supported", "path");
+        }
+        return Reply.of(405, "Method Not Allowed").with("Allow", ALLOW);
+    }
+
+    private Optional<Reply> authenticate(InboundRequest request, String realm) {
+        var outcome = authenticator.authenticate(request, realm, Authenticator.Kind.PROXY);
+        if (outcome instanceof Challenged challenged) {
+            return Optional.of(challenged.reply());
+        }
+        Authenticated user = (Authenticated) outcome;
+        Optional<String> fromUser = request.from().sipUri().user();
+        if (fromUser.isEmpty() || !new Aor(fromUser.get(), realm).equals(new Aor(user.username(), user.realm()))) {
+            return Optional.of(Reply.of(403, "Forbidden (From is not the authenticated user)"));
+        }
+        return Optional.empty();
+    }
+
+    private Routing toUser(Aor aor, boolean recordRoute, String loopHash) {
+        List<Binding> bindings = location.lookup(aor);
+        if (bindings.isEmpty()) {
+            if (settings.defaultRoute().isPresent()) {
+                return new Relay(List.of(List.of(Target.of(settings.defaultRoute().get().toString()))),
+                        recordRoute, loopHash);
+            }
+            return subscribers.exists(aor) ? respond(480, "Temporarily Unavailable") : respond(404, "Not Found");
+        }
+        Map<Double, List<Target>> byQ = new LinkedHashMap<>(); // bindings come most preferred first
+        for (Binding binding : bindings) {
+            byQ.computeIfAbsent(binding.q(), q -> new ArrayList<>())
+                    .add(new Target(binding.contact(), binding.path()));
+        }
+        return new Relay(new ArrayList<>(byQ.values()), recordRoute, loopHash);
+    }
+
+    /** The served domain of the From URI, when the request claims to come from one of our users. */
+    private Optional<String> fromDomain(InboundRequest request) {
+        NameAddress from = request.from();
+        if (!SipUri.hasSipScheme(from.uri())) {
+            return Optional.empty();
+        }
+        SipUri uri = from.sipUri();
+        return uri.user().isPresent() ? domains.servedDomain(uri.host()) : Optional.empty();
+    }
+
+    /** Whether the request already passed through here unchanged: our Record-Route carries its hash. */
+    private boolean looped(InboundRequest request, String loopHash) {
+        for (String recordRoute : request.headers().all("Record-Route")) {
+            try {
+                SipUri uri = NameAddress.parse(recordRoute).sipUri();
+                if (domains.isAlias(uri.host()) && uri.param(LOOP_PARAM).filter(loopHash::equals).isPresent()) {
+                    return true;
+                }
+            } catch (SipSyntaxException e) {
+                // someone else's malformed Record-Route: not ours
+            }
+        }
+        return false;
+    }
+
+    /**
+     * RFC 3261 16.6 step 8, without the Via: what identifies the request (Request-URI, tags, Call-ID, CSeq number,
+     * Proxy-Require, Proxy-Authorization). The same request coming back is a loop; one with a new Request-URI is a
+     * spiral.
+     */
+    static String loopHash(InboundRequest request) {
+        StringBuilder identity = new StringBuilder(request.requestUri()).append('\n')
+                .append(request.from().tag().orElse("")).append('\n')
+                .append(request.to().tag().orElse("")).append('\n')
+                .append(request.callId()).append('\n')
+                .append(request.cseq()).append('\n');
+        request.headers().all("Proxy-Require").forEach(v -> identity.append(v).append('\n'));
+        request.headers().all("Proxy-Authorization").forEach(v -> identity.append(v).append('\n'));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(identity.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OptionalInt maxForwards(InboundRequest request) {
+        Optional<String> value = request.headers().first("Max-Forwards").map(String::trim);
+        if (value.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(value.get()));
+        } catch (NumberFormatException e) {
+            throw new SipSyntaxException("bad Max-Forwards " + value.get());
+        }
+    }
+
+    private static String loose(SipUri proxy) {
+        String uri = proxy.toString();
+        return "<" + (proxy.param("lr").isPresent() ? uri : uri + ";lr") + ">";
+    }
+
+    private static Respond respond(int status, String reason) {
+        return new Respond(Reply.of(status, reason));
+    }
+
+    @Produces
+    @Singleton
+    static ProxySettings settings(RouterConfiguration config) {
+        return ProxySettings.from(config);
+    }
+
+    /** Makes the bean ready (its {@code @PostConstruct} runs) before the router takes traffic. */
+    void start(@Observes RouterStarting starting) {
+        // nothing more: being called instantiates the bean
+    }
+}

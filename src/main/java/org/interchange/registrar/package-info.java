@@ -1,0 +1,19 @@
+/**
+ * This is our registrar module: REGISTER handling as RFC 3261 section 10.3 describes it, a counterpart of
+ * OpenSIPS's registrar ({@code save}).
+ *
+ * <p>For a served domain (or an alias of the router) the registrar authenticates the request (401 challenges,
+ * digest against the subscriber table, unless {@code auth.register=false}), checks that the credentials are the
+ * address-of-record's own, and adds, refreshes or removes bindings in location: per-contact or default expires,
+ * q-values, {@code Contact: *} with {@code Expires: 0}, Call-ID/CSeq ordering, 423 with Min-Expires, a limit on
+ * contacts per address-of-record. Each binding remembers the source and the listener of its REGISTER, its
+ * User-Agent and Path. The 200 lists every current binding with its expires. A REGISTER for another domain is not
+ * ours: it is proxied like any request.
+ *
+ * <p>Exports {@link org.interchange.registrar.Registrar}; the SIP entry point is
+ * {@link org.interchange.registrar.RegistrarServlet}. Config: {@code registrar.min-expires} (default 60),
+ * {@code registrar.max-expires} (default 3600), {@code registrar.default-expires} (default 3600),
+ * {@code registrar.max-contacts} (per address-of-record, default 10, 0 for no limit). Depends on location, auth and
+ * domain.
+ */
+package org.interchange.registrar;
