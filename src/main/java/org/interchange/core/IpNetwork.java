@@ -1,9 +1,8 @@
 package org.interchange.core;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.Optional;
-import java.util.regex.Pattern;
+
+import org.interchange.container.config.IpAddresses;
 
 /**
  * An IP network, {@code 203.0.113.0/24} or {@code 2001:db8::/32}; a bare address is a /32 or /128. Used for trusted
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
  */
 public record IpNetwork(InetAddress base, int prefixLength) {
 
-    private static final Pattern LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
     public IpNetwork {
         int bits = base.getAddress().length * 8;
@@ -24,7 +22,7 @@ public record IpNetwork(InetAddress base, int prefixLength) {
     public static IpNetwork parse(String text) {
         String trimmed = text.trim();
         int slash = trimmed.indexOf('/');
-        InetAddress base = literal(slash < 0 ? trimmed : trimmed.substring(0, slash))
+        InetAddress base = IpAddresses.parseLiteral(slash < 0 ? trimmed : trimmed.substring(0, slash))
                 .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not an IP address or network"));
         int bits = base.getAddress().length * 8;
         try {
@@ -57,20 +55,7 @@ public record IpNetwork(InetAddress base, int prefixLength) {
 
     /** Whether an address, as text, lies in this network; a host name never does. */
     public boolean contains(String address) {
-        return literal(address).map(this::contains).orElse(false);
-    }
-
-    /** An IP address literal ({@code 198.51.100.1}, {@code ::1}, {@code [::1]}); never a name lookup. */
-    public static Optional<InetAddress> literal(String text) {
-        String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (!LITERAL.matcher(bare).matches()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(InetAddress.getByName(bare));
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
+        return IpAddresses.parseLiteral(address).map(this::contains).orElse(false);
     }
 
     @Override

@@ -37,12 +37,14 @@ public class Startup {
         }
     }
 
+    /** The message of the deepest cause that has one: CDI wraps what went wrong in layers of its own. */
     private static String rootMessage(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && cause.getMessage() != null
-                && cause.getMessage().equals(String.valueOf(cause.getCause()))) {
-            cause = cause.getCause();
+        String message = error.toString();
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                message = cause.getMessage();
+            }
         }
-        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+        return message;
     }
 }

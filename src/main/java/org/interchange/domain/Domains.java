@@ -1,7 +1,5 @@
 package org.interchange.domain;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -140,14 +138,7 @@ public class Domains {
     static String normalize(String host) {
         String lower = host.trim().toLowerCase(Locale.ROOT);
         String bare = lower.startsWith("[") && lower.endsWith("]") ? lower.substring(1, lower.length() - 1) : lower;
-        if (bare.indexOf(':') < 0) {
-            return bare;
-        }
-        try {
-            return IpAddresses.text(InetAddress.getByName(bare)); // a literal: no name lookup
-        } catch (UnknownHostException e) {
-            return bare;
-        }
+        return bare.indexOf(':') < 0 ? bare : IpAddresses.parseLiteral(bare).map(IpAddresses::text).orElse(bare);
     }
 
     /** Makes the bean ready (its {@code @PostConstruct} runs) before the router takes traffic. */

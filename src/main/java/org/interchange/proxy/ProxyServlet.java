@@ -15,8 +15,12 @@ import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.URI;
 
+import org.interchange.container.SipHeaderFields;
 import org.interchange.core.BeanLookup;
 import org.interchange.core.SipEdge;
+import org.interchange.core.sip.Reply.SipHeader;
+import org.interchange.proxy.BestResponse.BranchResponse;
+import org.interchange.proxy.BestResponse.Forwarded;
 import org.interchange.proxy.Routing.Relay;
 import org.interchange.proxy.Routing.Respond;
 
@@ -73,7 +77,7 @@ public class ProxyServlet extends SipServlet {
 
     /**
      * The best final response of a target group (RFC 3261 16.7): when it failed and the search is not over, the
-     * next group is tried and this response is not forwarded.
+     * next group is tried and this response is not forwarded; otherwise it is adjusted as step 6 and 7 ask.
      */
     @Override
     protected void doErrorResponse(SipServletResponse response) throws ServletException, IOException {
@@ -82,13 +86,32 @@ public class ProxyServlet extends SipServlet {
             return;
         }
         Relay remaining = (Relay) response.getApplicationSession().getAttribute(REMAINING);
-        if (remaining == null || router.searchIsOver(response.getStatus())) {
-            return;
-        }
-        Optional<Relay> next = remaining.next();
+        Optional<Relay> next = remaining == null || router.searchIsOver(response.getStatus())
+                ? Optional.empty() : remaining.next();
         if (next.isPresent()) {
             start(proxy, next.get());
+            return;
         }
+        List<BranchResponse> others = new ArrayList<>();
+        for (ProxyBranch branch : proxy.getProxyBranches()) {
+            SipServletResponse other = branch.getResponse();
+            if (other != null && other != response && other.getStatus() >= 300) {
+                others.add(branchResponse(other));
+            }
+        }
+        Forwarded forwarded = BestResponse.forward(branchResponse(response), others);
+        if (forwarded.status() != response.getStatus()) {
+            response.setStatus(forwarded.status(), forwarded.reason());
+        }
+        forwarded.addedChallenges().forEach(h -> SipHeaderFields.append(response, h.name(), h.value()));
+    }
+
+    private static BranchResponse branchResponse(SipServletResponse response) {
+        List<SipHeader> challenges = new ArrayList<>();
+        for (String name : List.of("WWW-Authenticate", "Proxy-Authenticate")) {
+            response.getHeaders(name).forEachRemaining(value -> challenges.add(new SipHeader(name, value)));
+        }
+        return new BranchResponse(response.getStatus(), challenges);
     }
 
     private void start(Proxy proxy, Relay relay) throws ServletException {

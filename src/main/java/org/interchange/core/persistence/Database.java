@@ -68,6 +68,7 @@ public class Database {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("interchange-db");
         pool.setJdbcUrl(settings.url());
+        pool.setDriverClassName(settings.vendor().driverClassName());
         pool.setUsername(settings.user());
         pool.setPassword(settings.password());
         pool.setMaximumPoolSize(settings.poolSize());

@@ -2,11 +2,32 @@ package org.interchange.container.config;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Text forms of IP addresses. */
 public final class IpAddresses {
 
+    private static final Pattern LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+
     private IpAddresses() {
+    }
+
+    /**
+     * An IP address literal ({@code 198.51.100.1}, {@code ::1}, {@code [::1]}) as an address; empty for anything
+     * else. Never looks a name up.
+     */
+    public static Optional<InetAddress> parseLiteral(String text) {
+        String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        if (!LITERAL.matcher(bare).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(bare));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
     }
 
     /**

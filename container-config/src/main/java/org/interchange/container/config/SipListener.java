@@ -2,7 +2,6 @@ package org.interchange.container.config;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +37,6 @@ public record SipListener(String name, Transport transport, InetAddress address,
     public static final String PREFIX = "listener";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final String ADVERTISE = "advertise";
 
     public SipListener {
@@ -120,14 +118,8 @@ public record SipListener(String name, Transport transport, InetAddress address,
     }
 
     private static InetAddress ipAddress(String host) {
-        if (!IPV4.matcher(host).matches() && host.indexOf(':') < 0) {
-            throw new IllegalArgumentException("'" + host + "' is not an IP address; a listener binds an address, not a name");
-        }
-        try {
-            return InetAddress.getByName(host); // a literal: no name lookup happens
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("'" + host + "' is not a valid IP address");
-        }
+        return IpAddresses.parseLiteral(host).orElseThrow(() -> new IllegalArgumentException(
+                "'" + host + "' is not an IP address; a listener binds an address, not a name"));
     }
 
     @Override

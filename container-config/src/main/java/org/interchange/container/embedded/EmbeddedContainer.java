@@ -5,13 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.catalina.Container;
-import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
-import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardServer;
 import org.interchange.container.RefreshExpandedWars;
+import org.interchange.container.StartupProblems;
 import org.interchange.container.config.HostPort;
 import org.interchange.container.config.SipListener;
 import org.mobicents.servlet.sip.catalina.SipHostConfig;
@@ -77,36 +75,15 @@ final class EmbeddedContainer {
         server.start();
     }
 
-    /** Whether every web application of the host started; false when the router's deployment failed. */
-    boolean allApplicationsStarted() {
-        Container[] contexts = host.findChildren();
-        if (contexts.length == 0) {
-            return false;
+    /** What went wrong while starting: connectors that did not open, applications that did not start. */
+    List<String> startupProblems() {
+        List<String> problems = new ArrayList<>();
+        StartupProblems.failedConnectors(service).forEach(c -> problems.add("cannot listen on " + c));
+        StartupProblems.failedApplications(service).forEach(a -> problems.add("the router (" + a + ") did not start"));
+        if (host.findChildren().length == 0) {
+            problems.add("no web application in " + host.getAppBase());
         }
-        for (Container context : contexts) {
-            if (context.getState() != LifecycleState.STARTED || !((Context) context).getAvailable()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The connectors that did not open, as {@code address:port/transport}: a port in use, an address that is not
-     * local. Tomcat and MSS only log those and carry on.
-     */
-    List<String> failedConnectors() {
-        List<String> failed = new ArrayList<>();
-        for (Connector connector : service.findConnectors()) {
-            if (connector.getProtocolHandler() instanceof SipProtocolHandler sip) {
-                if (!sip.isStarted()) {
-                    failed.add(sip.getIpAddress() + ":" + sip.getPort() + "/" + sip.getSignalingTransport());
-                }
-            } else if (connector.getState() != LifecycleState.STARTED) {
-                failed.add(connector.getProperty("address") + ":" + connector.getPort() + "/http");
-            }
-        }
-        return failed;
+        return problems;
     }
 
     /** Blocks the calling thread until {@link #stop()}. */

@@ -61,13 +61,9 @@ public final class EmbeddedRouter {
             log.error("The container did not start", e);
             System.exit(1);
         }
-        List<String> failed = container.failedConnectors();
-        if (!failed.isEmpty()) {
-            log.error("Cannot listen on {}: see the errors above", String.join(", ", failed));
-            System.exit(1);
-        }
-        if (!container.allApplicationsStarted()) {
-            log.error("The router did not start: see the errors above");
+        List<String> problems = container.startupProblems();
+        if (!problems.isEmpty()) {
+            log.error("Interchange did not start: {}; see the errors above", String.join("; ", problems));
             System.exit(1);
         }
         log.info("{} in {} ms: SIP on {}{}", READY_LINE, (System.nanoTime() - started) / 1_000_000,
