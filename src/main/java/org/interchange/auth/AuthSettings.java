@@ -19,7 +19,10 @@ import org.interchange.core.IpNetwork;
  *                        none)
  * @param trustedNetworks {@code auth.trusted-networks}: sources exempt from the 407 challenge, such as gateways
  *                        (CIDR list, default none)
- * @param algorithms      {@code auth.algorithms}: offered in this order (default SHA-256, MD5)
+ * @param algorithms      {@code auth.algorithms}: challenges offered, in this order (default MD5 alone). RFC 8760
+ *                        offers SHA-256 first and MD5 second ({@code SHA-256, MD5}), but clients built on libre
+ *                        1.x (baresip in Debian 12) fail a registration whose 401 carries any challenge they
+ *                        cannot answer, so SHA-256 is for operators who know their clients support it
  * @param nonceLifetime   {@code auth.nonce-lifetime}: seconds a nonce stays usable (default 300, 10..3600)
  * @param secret          {@code auth.secret}: signs nonces; set it so that nonces survive a restart or are
  *                        shared by several routers (default: random per start)
@@ -31,7 +34,7 @@ public record AuthSettings(boolean register, Set<String> methods, List<IpNetwork
 
     public static AuthSettings from(RouterConfiguration config) {
         List<DigestAlgorithm> algorithms = config.list("auth.algorithms",
-                List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), token -> DigestAlgorithm.byToken(token)
+                List.of(DigestAlgorithm.MD5), token -> DigestAlgorithm.byToken(token)
                         .orElseThrow(() -> new IllegalArgumentException("unknown algorithm '" + token
                                 + "'; expected SHA-256, SHA-512-256 or MD5")));
         if (algorithms.isEmpty()) {

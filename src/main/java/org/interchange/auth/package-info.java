@@ -4,7 +4,8 @@
  *
  * <p>Counterpart of OpenSIPS's auth and auth_db modules ({@code www_authorize}, {@code proxy_authorize}). Only
  * HA1 hashes are stored (columns {@code ha1}, {@code ha1_sha256}, {@code ha1_sha512t256}); plain passwords never
- * reach the database. Challenges offer every configured algorithm (SHA-256 first, then MD5) with
+ * reach the database. Challenges offer every configured algorithm in the configured order (MD5 alone by
+ * default, SHA-256 and SHA-512-256 on request, see {@link org.interchange.auth.AuthSettings}) with
  * {@code qop="auth"}; nonces are stateless (time-stamped and signed), expire with {@code stale=true}, and a nonce
  * count may not be used twice.
  *
@@ -12,7 +13,7 @@
  * {@link org.interchange.auth.Subscribers} (lookup and provisioning: {@code subscriber:add}, {@code :remove},
  * {@code :list}). Config: {@code auth.register} (REGISTER needs credentials, default true), {@code auth.methods}
  * (methods a local user must authenticate, default INVITE, MESSAGE, SUBSCRIBE, PUBLISH, REFER),
- * {@code auth.trusted-networks} (sources exempt from that), {@code auth.algorithms} (default SHA-256, MD5),
+ * {@code auth.trusted-networks} (sources exempt from that), {@code auth.algorithms} (default MD5),
  * {@code auth.nonce-lifetime} (seconds, default 300), {@code auth.secret} (nonce signing key; default random per
  * start). Timer: {@code auth-nonce-counts}, which forgets nonce counts of expired nonces.
  */
