@@ -9,10 +9,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 
+import javax.sip.InvalidArgumentException;
+
 import gov.nist.javax.sip.header.CSeq;
 import gov.nist.javax.sip.header.CallID;
 import gov.nist.javax.sip.header.ContentLength;
 import gov.nist.javax.sip.header.From;
+import gov.nist.javax.sip.header.MaxForwards;
 import gov.nist.javax.sip.header.SIPHeader;
 import gov.nist.javax.sip.header.SIPHeaderList;
 import gov.nist.javax.sip.header.To;
@@ -25,39 +28,45 @@ import gov.nist.javax.sip.parser.MessageParser;
 import gov.nist.javax.sip.parser.MessageParserFactory;
 import gov.nist.javax.sip.parser.ParseExceptionListener;
 import gov.nist.javax.sip.parser.ParserFactory;
-import gov.nist.javax.sip.parser.StringMsgParserFactory;
+import gov.nist.javax.sip.parser.StringMsgParser;
 import gov.nist.javax.sip.stack.MessageChannel;
+import gov.nist.javax.sip.stack.SIPTransaction;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers malformed requests with a well-formed 400 that says what is wrong (RFC 3261 8.2, 16.3; RFC 4475).
+ * How the router parses what it receives, plugged in as the stack's {@code gov.nist.javax.sip.MESSAGE_PARSER_FACTORY}.
+ * It parses as JAIN-SIP does, and repairs two things the stack gets wrong.
  *
- * <p>JAIN-SIP, under MSS, drops a request that lacks Call-ID, From, To or CSeq without a word, and its own 400 for a
+ * <p><b>Malformed requests get a well-formed 400 that says what is wrong</b> (RFC 3261 8.2, 16.3; RFC 4475).
+ * JAIN-SIP, under MSS, drops a request that lacks Call-ID, From, To or CSeq without a word, and its own 400 for a
  * request that does not parse is itself malformed (a blank line after its Server header cuts the header section).
  * Plugged in as the stack's {@code gov.nist.javax.sip.MESSAGE_PARSER_FACTORY}, this parser parses as JAIN-SIP does
  * and, for a request received over a datagram channel that fails, sends the 400 itself and hands the stack
  * nothing. The 400 carries the request's Vias, and of From, To (with a tag), Call-ID and CSeq those that parse.
  * A request whose top Via is unusable cannot be answered and is dropped, as are malformed responses.
  *
- * <p>Over TCP and TLS JAIN-SIP parses without a channel to answer on; there, this parser changes nothing.
+ * Over TCP and TLS JAIN-SIP parses without a channel to answer on; there, malformed requests are still dropped.
+ *
+ * <p><b>A request is a new transaction when its sent-by differs</b> (RFC 3261 17.2.3: branch, sent-by and method
+ * identify a server transaction). JAIN-SIP keys server transactions by branch alone, so a second client that
+ * happens to use the same branch (RFC 4475's messages share {@code z9hG4bKkdjuw}) was taken for a
+ * retransmission, and its answer went to the first client. Such a request gets a transaction key of its own.
  */
-public class AnsweringMessageParserFactory implements MessageParserFactory {
+public class ReceivedMessageParserFactory implements MessageParserFactory {
 
-    private static final Logger log = LoggerFactory.getLogger(AnsweringMessageParserFactory.class);
+    private static final Logger log = LoggerFactory.getLogger(ReceivedMessageParserFactory.class);
     private static final int MAX_REASON = 80;
-
-    private final MessageParserFactory standard = new StringMsgParserFactory();
 
     @Override
     public MessageParser createMessageParser(SIPTransactionStack stack) {
-        MessageParser parser = standard.createMessageParser(stack);
-        return (bytes, readBody, strict, listener) -> parse(parser, bytes, readBody, strict, listener);
+        StringMsgParser parser = new ReceivedRequestParser();
+        return (bytes, readBody, strict, listener) -> parse(parser, stack, bytes, readBody, strict, listener);
     }
 
-    private static SIPMessage parse(MessageParser parser, byte[] bytes, boolean readBody, boolean strict,
-                                    ParseExceptionListener listener) throws ParseException {
+    private static SIPMessage parse(StringMsgParser parser, SIPTransactionStack stack, byte[] bytes, boolean readBody,
+                                    boolean strict, ParseExceptionListener listener) throws ParseException {
         if (!(listener instanceof MessageChannel channel)) {
             return parser.parseSIPMessage(bytes, readBody, strict, listener);
         }
@@ -75,39 +84,128 @@ public class AnsweringMessageParserFactory implements MessageParserFactory {
             }
             return null;
         }
-        if (message instanceof SIPRequest request && !"ACK".equals(request.getMethod())) {
-            String missing = missingRequiredHeader(request);
-            if (missing != null) {
-                answer(channel, request.getHeaders(), "Missing " + missing);
+        if (message instanceof SIPRequest request) {
+            String problem = problemOf(request, new String(bytes, StandardCharsets.UTF_8));
+            if (problem != null) {
+                if (!"ACK".equals(request.getMethod())) {
+                    answer(channel, request.getHeaders(), problem.startsWith("505 ") ? 505 : 400,
+                            problem.startsWith("505 ") ? problem.substring(4) : problem);
+                }
                 return null;
+            }
+            if (request instanceof ReceivedRequest received) {
+                keepApartFromOtherSenders(received, stack);
             }
         }
         return message;
     }
 
-    private static String missingRequiredHeader(SIPRequest request) {
-        if (request.getCallId() == null) {
-            return "Call-ID";
+    private static MaxForwards maxForwards(int hops) {
+        MaxForwards header = new MaxForwards();
+        try {
+            header.setMaxForwards(hops);
+        } catch (InvalidArgumentException e) {
+            throw new IllegalArgumentException(e);
         }
-        if (request.getFrom() == null) {
-            return "From";
+        return header;
+    }
+
+    /** Gives the request its own transaction key when another sender's transaction has its branch. */
+    private static void keepApartFromOtherSenders(ReceivedRequest request, SIPTransactionStack stack) {
+        Via top = request.getTopmostVia();
+        if (top.getBranch() == null) {
+            return;
         }
-        if (request.getTo() == null) {
-            return "To";
+        String key = request.getTransactionId();
+        SIPTransaction existing = stack.findTransaction(key, true);
+        if (existing == null) {
+            existing = stack.findPendingTransaction(key);
         }
-        if (request.getCSeq() == null) {
-            return "CSeq";
+        if (existing == null || existing.getOriginalRequest() == null) {
+            return;
         }
-        return request.getTopmostVia() == null ? "Via" : null;
+        Via first = ((SIPRequest) existing.getOriginalRequest()).getTopmostVia();
+        if (first != null && !first.getSentBy().equals(top.getSentBy())) {
+            request.keyBySentBy();
+        }
+    }
+
+    /** Parses requests into {@link ReceivedRequest}s, which can have a transaction key of their own. */
+    private static final class ReceivedRequestParser extends StringMsgParser {
+        @Override
+        protected SIPMessage processFirstLine(String firstLine, ParseExceptionListener listener, byte[] message)
+                throws ParseException {
+            SIPMessage parsed = super.processFirstLine(firstLine, listener, message);
+            if (parsed instanceof SIPRequest request) {
+                ReceivedRequest received = new ReceivedRequest();
+                received.setRequestLine(request.getRequestLine());
+                return received;
+            }
+            return parsed;
+        }
+    }
+
+    /**
+     * A request as received. Normally keyed as JAIN-SIP keys it (its branch); when another sender's transaction
+     * already has that branch, keyed by branch and sent-by as long as its top Via is the one it arrived with (a
+     * copy forwarded under a new top Via is keyed by that Via's branch, as usual).
+     */
+    static final class ReceivedRequest extends SIPRequest {
+        private static final long serialVersionUID = 1L;
+        private String sentByBranch;
+
+        void keyBySentBy() {
+            sentByBranch = getTopmostVia().getBranch();
+        }
+
+        @Override
+        public String getTransactionId() {
+            String key = super.getTransactionId();
+            Via top = getTopmostVia();
+            return sentByBranch != null && top != null && sentByBranch.equals(top.getBranch())
+                    ? key + "|" + top.getSentBy().encode().toLowerCase() : key;
+        }
+    }
+
+    /**
+     * What makes a parsed request unfit for processing, or null: another SIP version (505, which JAIN-SIP's
+     * request line parser hides by writing SIP/2.0), a header field that must appear once appearing more often
+     * (the framing or the dialog cannot be known), or what JAIN-SIP's own check refuses (missing required headers,
+     * CSeq method mismatch). A missing Max-Forwards is added (RFC 3261 16.6 step 3), not refused.
+     */
+    private static String problemOf(SIPRequest request, String text) {
+        int lineEnd = text.indexOf('\n');
+        String firstLine = (lineEnd < 0 ? text : text.substring(0, lineEnd)).trim();
+        String version = firstLine.substring(firstLine.lastIndexOf(' ') + 1);
+        if (!version.equalsIgnoreCase("SIP/2.0")) {
+            return "505 Version Not Supported";
+        }
+        String repeated = RepeatedHeaders.firstRepeatedSingleton(text);
+        if (repeated != null) {
+            return "more than one " + repeated;
+        }
+        if (request.getMaxForwards() == null) {
+            request.setHeader(maxForwards(70));
+        }
+        try {
+            request.checkHeaders();
+            return null;
+        } catch (ParseException e) {
+            return e.getMessage().replace("Missing a required header : ", "Missing ");
+        }
     }
 
     /** Sends a 400 built from the headers that parsed; nothing when there is no usable Via to answer along. */
     private static void answer(MessageChannel channel, Iterator<SIPHeader> headers, String reason) {
+        answer(channel, headers, 400, reason);
+    }
+
+    private static void answer(MessageChannel channel, Iterator<SIPHeader> headers, int status, String reason) {
         SIPResponse response = new SIPResponse();
         boolean hasVia = false;
         try {
-            response.setStatusCode(400);
-            response.setReasonPhrase("Bad Request (" + reason + ")");
+            response.setStatusCode(status);
+            response.setReasonPhrase(status == 400 ? "Bad Request (" + reason + ")" : reason);
             while (headers.hasNext()) {
                 SIPHeader header = headers.next();
                 if (header instanceof SIPHeaderList<?> list && list.getFirst() instanceof Via) {
@@ -140,7 +238,7 @@ public class AnsweringMessageParserFactory implements MessageParserFactory {
             Via top = response.getTopmostVia();
             int port = top.getRPort() > 0 ? top.getRPort() : top.getPort() > 0 ? top.getPort() : 5060;
             channel.sendMessage(response, InetAddress.getByName(channel.getPeerAddress()), port); // a literal
-            log.debug("Answered a malformed request: 400 {}", reason);
+            log.debug("Answered a malformed request: {} {}", status, reason);
         } catch (ParseException | IOException | RuntimeException e) {
             log.debug("Could not answer a malformed request ({}): {}", reason, e.toString());
         }
