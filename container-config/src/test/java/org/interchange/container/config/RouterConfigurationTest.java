@@ -141,6 +141,37 @@ class RouterConfigurationTest {
     }
 
     @Test
+    void expressionsReferToOtherKeys() {
+        RouterConfiguration config = load(directory, """
+                base = /srv/interchange
+                data.dir = ${base}/data
+                """);
+
+        assertThat(config.string("data.dir", "")).isEqualTo("/srv/interchange/data");
+    }
+
+    @Test
+    void expressionsReferToSystemPropertiesWithAFallback() {
+        RouterConfiguration config = load(directory, """
+                data.dir = ${test.no-such-property:/var/lib/interchange}/data
+                """);
+
+        assertThat(config.string("data.dir", "")).isEqualTo("/var/lib/interchange/data");
+    }
+
+    @Test
+    void expressionThatCannotBeExpandedIsReported() {
+        RouterConfiguration config = load(directory, """
+                data.dir = ${no.such.key}/data
+                """);
+
+        assertThatThrownBy(() -> config.string("data.dir", ""))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage(config.file() + ", line 1: data.dir = \"${no.such.key}/data\": "
+                        + "cannot expand it: a key or system property it refers to is not set");
+    }
+
+    @Test
     void misspeltKeyIsRejectedWithItsLine() {
         RouterConfiguration config = load(directory, """
                 registrar.min-expires = 60
