@@ -3,13 +3,14 @@ package org.interchange.container;
 import java.text.ParseException;
 
 import javax.servlet.sip.SipServletMessage;
-import javax.sip.PeerUnavailableException;
 import javax.sip.SipException;
-import javax.sip.SipFactory;
-import javax.sip.header.Header;
-import javax.sip.header.HeaderFactory;
+import javax.sip.message.Message;
 
 import org.mobicents.servlet.sip.core.message.MobicentsSipServletMessage;
+
+import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.header.SIPHeaderList;
+import gov.nist.javax.sip.parser.StringMsgParser;
 
 /**
  * Adds header fields to messages the way RFC 3261 7.3.1 allows: several values of one field in order.
@@ -19,8 +20,6 @@ import org.mobicents.servlet.sip.core.message.MobicentsSipServletMessage;
  * and MD5 side by side). This class appends to the message's JAIN-SIP representation instead.
  */
 public final class SipHeaderFields {
-
-    private static final HeaderFactory HEADERS = headerFactory();
 
     private SipHeaderFields() {
     }
@@ -32,21 +31,20 @@ public final class SipHeaderFields {
      * @throws IllegalArgumentException when the value does not parse as that header field
      */
     public static void append(SipServletMessage message, String name, String value) {
+        Message sip = ((MobicentsSipServletMessage) message).getMessage();
         try {
-            // createHeaders also takes the comma-separated values of list fields (Allow: OPTIONS, REGISTER)
-            for (Object header : HEADERS.createHeaders(name + ": " + value)) {
-                ((MobicentsSipServletMessage) message).getMessage().addLast((Header) header);
+            SIPHeader parsed = StringMsgParser.parseSIPHeader(name + ": " + value);
+            // a list field (Allow: OPTIONS, REGISTER) parses into a list: its values go in one by one
+            if (parsed instanceof SIPHeaderList<?> list) {
+                for (SIPHeader header : list) {
+                    sip.addLast(header);
+                }
+            } else {
+                sip.addLast(parsed);
             }
-        } catch (ParseException | SipException e) {
+        } catch (ParseException | SipException | IllegalArgumentException e) {
+            // JAIN-SIP's parsers also fail with runtime exceptions, such as NumberFormatException for "Expires: soon"
             throw new IllegalArgumentException("bad " + name + " value '" + value + "': " + e.getMessage(), e);
-        }
-    }
-
-    private static HeaderFactory headerFactory() {
-        try {
-            return SipFactory.getInstance().createHeaderFactory();
-        } catch (PeerUnavailableException e) {
-            throw new IllegalStateException("JAIN-SIP is not on the container classpath", e);
         }
     }
 }
