@@ -12,8 +12,10 @@ import org.interchange.core.Beans;
 import org.interchange.core.ManualScheduler;
 import org.interchange.core.TestClock;
 import org.interchange.core.persistence.Database;
+import org.interchange.core.persistence.DatabaseUnavailableException;
 import org.interchange.core.persistence.OnEveryDatabase;
 import org.interchange.core.persistence.TestDatabase;
+import org.interchange.core.persistence.TestDatabase.StoppableDatabase;
 import org.interchange.core.sip.Aor;
 import org.interchange.core.sip.SipRequests;
 import org.junit.jupiter.api.Test;
@@ -172,6 +174,22 @@ class LocationTest {
         assertThat(location.lookup(ALICE)).isEmpty();
         assertThat(location.list()).containsOnlyKeys(BOB);
         assertThat(restarted(server).list()).containsOnlyKeys(BOB);
+    }
+
+    @Test
+    void failingDatabaseRefusesTheChangeAndKeepsWhatIsKnown() {
+        StoppableDatabase database = TestDatabase.ownH2();
+        Location location = location(database.database());
+        add(location, ALICE, binding(ALICE, "sip:alice@198.51.100.1", 1.0, 3600));
+        var before = location.list();
+
+        database.stop();
+
+        assertThatThrownBy(() -> add(location, ALICE, binding(ALICE, "sip:alice@198.51.100.2", 1.0, 3600)))
+                .isInstanceOf(DatabaseUnavailableException.class);
+        assertThatThrownBy(() -> location.remove(ALICE)).isInstanceOf(DatabaseUnavailableException.class);
+        assertThat(location.list()).isEqualTo(before);
+        assertThat(location.lookup(ALICE)).extracting(Binding::contact).containsExactly("sip:alice@198.51.100.1");
     }
 
     @Test
