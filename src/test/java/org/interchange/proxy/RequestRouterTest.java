@@ -349,8 +349,8 @@ class RequestRouterTest {
                 From: <sip:alice@example.com>;tag=a1
                 To: <sip:bob@example.com>
                 Call-ID: request-1@198.51.100.7
-                CSeq: 1 X
-                """ + String.join("\n", fields));
+                CSeq: 1 %s
+                """.formatted(requestLine.substring(0, requestLine.indexOf(' '))) + String.join("\n", fields));
     }
 
     private static Reply reply(Routing routing) {
