@@ -4,14 +4,13 @@ import java.text.ParseException;
 
 import javax.servlet.sip.SipServletMessage;
 import javax.sip.SipException;
-import javax.sip.header.Header;
 import javax.sip.message.Message;
+
+import org.mobicents.servlet.sip.core.message.MobicentsSipServletMessage;
 
 import gov.nist.javax.sip.header.SIPHeader;
 import gov.nist.javax.sip.header.SIPHeaderList;
 import gov.nist.javax.sip.parser.StringMsgParser;
-
-import org.mobicents.servlet.sip.core.message.MobicentsSipServletMessage;
 
 /**
  * Adds header fields to messages the way RFC 3261 7.3.1 allows: several values of one field in order.
@@ -32,24 +31,20 @@ public final class SipHeaderFields {
      * @throws IllegalArgumentException when the value does not parse as that header field
      */
     public static void append(SipServletMessage message, String name, String value) {
-        SIPHeader header;
+        Message sip = ((MobicentsSipServletMessage) message).getMessage();
         try {
-            header = StringMsgParser.parseSIPHeader(name + ": " + value);
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("bad " + name + " value '" + value + "': " + e.getMessage(), e);
-        }
-        Message target = ((MobicentsSipServletMessage) message).getMessage();
-        try {
-            // a list field (Allow: OPTIONS, REGISTER) parses into a list whose values are added one by one
-            if (header instanceof SIPHeaderList<?> list) {
-                for (Object each : list) {
-                    target.addLast((Header) each);
+            SIPHeader parsed = StringMsgParser.parseSIPHeader(name + ": " + value);
+            // a list field (Allow: OPTIONS, REGISTER) parses into a list: its values go in one by one
+            if (parsed instanceof SIPHeaderList<?> list) {
+                for (SIPHeader header : list) {
+                    sip.addLast(header);
                 }
             } else {
-                target.addLast(header);
+                sip.addLast(parsed);
             }
-        } catch (SipException e) {
-            throw new IllegalArgumentException("cannot add " + name + ": " + e.getMessage(), e);
+        } catch (ParseException | SipException | IllegalArgumentException e) {
+            // JAIN-SIP's parsers also fail with runtime exceptions, such as NumberFormatException for "Expires: soon"
+            throw new IllegalArgumentException("bad " + name + " value '" + value + "': " + e.getMessage(), e);
         }
     }
 }

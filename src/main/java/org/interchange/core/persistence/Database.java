@@ -126,7 +126,7 @@ public class Database {
             rollback(transaction);
             throw e;
         } finally {
-            em.close();
+            close(em);
         }
     }
 
@@ -145,6 +145,18 @@ public class Database {
         }
         if (dataSource != null) {
             dataSource.close();
+        }
+    }
+
+    /**
+     * Closes quietly: closing releases the connection, which fails when the connection died, and that failure must
+     * not replace the outcome of the work (a result, or the exception already on its way).
+     */
+    private static void close(EntityManager em) {
+        try {
+            em.close();
+        } catch (RuntimeException e) {
+            log.debug("Closing the entity manager failed", e);
         }
     }
 

@@ -69,6 +69,7 @@ public final class RouterConfiguration {
         try {
             PropertiesConfigSource source = new PropertiesConfigSource(absolute.toUri().toURL(), FILE_ORDINAL);
             SmallRyeConfig config = new SmallRyeConfigBuilder()
+                    .addDefaultInterceptors() // among them the one that expands ${name}
                     .addSystemSources()
                     .withSources(source)
                     .build();
@@ -243,13 +244,13 @@ public final class RouterConfiguration {
 
     private ConfigValue lookup(String key) {
         keysRead.add(key);
-        try {
-            ConfigValue value = config.getConfigValue(key);
-            return value.getValue() == null ? null : value;
-        } catch (java.util.NoSuchElementException | IllegalArgumentException e) {
-            // an expression such as ${missing} that cannot be expanded
-            throw new InvalidConfigurationException(file + ": " + key + ": " + e.getMessage(), e);
+        ConfigValue value = config.getConfigValue(key);
+        if (value.getValue() == null && value.getRawValue() != null) {
+            // SmallRye leaves the value out, without an error, when an expression such as ${missing} cannot expand
+            throw new InvalidConfigurationException(origin(value) + ": " + key + " = \"" + value.getRawValue()
+                    + "\": cannot expand it: a key or system property it refers to is not set");
         }
+        return value.getValue() == null ? null : value;
     }
 
     @Override

