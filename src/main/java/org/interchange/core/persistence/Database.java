@@ -82,7 +82,7 @@ public class Database {
         try {
             var result = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .locations(settings.vendor().migrationLocations())
                     .placeholders(settings.vendor().migrationPlaceholders())
                     .load()
                     .migrate();

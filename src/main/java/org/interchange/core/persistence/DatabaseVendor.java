@@ -41,6 +41,16 @@ enum DatabaseVendor {
                 + "jdbc:postgresql: or jdbc:mariadb:");
     }
 
+    /**
+     * Where the migrations are: those of every database, and for a database that needs its own, those of
+     * {@code db/vendor/<name>} (numbered among the others).
+     */
+    String[] migrationLocations() {
+        return this == MARIADB
+                ? new String[] {"classpath:db/migration", "classpath:db/vendor/mariadb"}
+                : new String[] {"classpath:db/migration"};
+    }
+
     Map<String, String> migrationPlaceholders() {
         return Map.of("identity", identity, "datetime", datetime);
     }
