@@ -8,6 +8,7 @@ import java.util.function.Function;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 
+import org.interchange.container.ReceivedMessageParserFactory;
 import org.interchange.container.SipHeaderFields;
 import org.interchange.container.config.Transport;
 import org.interchange.core.persistence.DatabaseUnavailableException;
@@ -50,12 +51,20 @@ public final class SipEdge {
     }
 
     /**
-     * Runs a bean's decision on a request, answering failures: a syntax error with 400, a database failure with
-     * 500 and Retry-After, anything else with 500 (and a log entry).
+     * Runs a bean's decision on a request, answering failures: a request the container layer marked malformed and a
+     * syntax error with 400 (or 505), a database failure with 500 and Retry-After, anything else with 500 (and a
+     * log entry).
      *
      * @return what {@code decide} returned, or null when a failure was answered instead
      */
     public static <T> T decide(SipServletRequest request, Function<InboundRequest, T> decide) throws IOException {
+        String malformed = request.getHeader(ReceivedMessageParserFactory.MALFORMED_HEADER);
+        if (malformed != null) {
+            // a malformed request that came over a stream: the container layer let it through to be answered here
+            send(request, malformed.startsWith("505 ") ? Reply.of(505, malformed.substring(4))
+                    : Reply.of(400, "Bad Request (" + malformed + ")"));
+            return null;
+        }
         try {
             return decide.apply(read(request));
         } catch (SipSyntaxException e) {

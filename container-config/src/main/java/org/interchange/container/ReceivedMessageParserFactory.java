@@ -12,7 +12,10 @@ import java.util.UUID;
 import javax.sip.InvalidArgumentException;
 
 import gov.nist.javax.sip.header.CSeq;
+import gov.nist.javax.sip.address.AddressImpl;
 import gov.nist.javax.sip.header.CallID;
+import gov.nist.javax.sip.header.Contact;
+import gov.nist.javax.sip.header.ExtensionHeaderImpl;
 import gov.nist.javax.sip.header.ContentLength;
 import gov.nist.javax.sip.header.From;
 import gov.nist.javax.sip.header.MaxForwards;
@@ -24,6 +27,7 @@ import gov.nist.javax.sip.message.MessageFactoryImpl;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
+import gov.nist.javax.sip.parser.AddressParser;
 import gov.nist.javax.sip.parser.MessageParser;
 import gov.nist.javax.sip.parser.MessageParserFactory;
 import gov.nist.javax.sip.parser.ParseExceptionListener;
@@ -56,7 +60,20 @@ import org.slf4j.LoggerFactory;
  */
 public class ReceivedMessageParserFactory implements MessageParserFactory {
 
+    /**
+     * Marks a malformed request received on a stream; its value is the answer to give: {@code 505 <reason>} or
+     * {@code <reason>} for a 400.
+     */
+    public static final String MALFORMED_HEADER = "X-Interchange-Malformed";
+
     private static final Logger log = LoggerFactory.getLogger(ReceivedMessageParserFactory.class);
+    private static final ThreadLocal<AddressImpl> PLACEHOLDER_ADDRESS = ThreadLocal.withInitial(() -> {
+        try {
+            return new AddressParser("<sip:malformed.invalid>").address(true);
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    });
     private static final int MAX_REASON = 80;
 
     @Override
@@ -67,9 +84,25 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
 
     private static SIPMessage parse(StringMsgParser parser, SIPTransactionStack stack, byte[] bytes, boolean readBody,
                                     boolean strict, ParseExceptionListener listener) throws ParseException {
-        if (!(listener instanceof MessageChannel channel)) {
-            return parser.parseSIPMessage(bytes, readBody, strict, listener);
+        if (listener instanceof MessageChannel channel) {
+            return parseDatagram(parser, stack, bytes, readBody, strict, channel, listener);
         }
+        // a stream (TCP, TLS: JAIN-SIP gives no channel to answer on) or a stored request parsed again
+        SIPMessage message = parser.parseSIPMessage(bytes, readBody, strict, null);
+        if (message instanceof ReceivedRequest request) {
+            String problem = problemOf(request, new String(bytes, StandardCharsets.UTF_8));
+            if (problem != null) {
+                markMalformed(request, problem);
+            } else {
+                keepApartFromOtherSenders(request, stack);
+            }
+        }
+        return message;
+    }
+
+    private static SIPMessage parseDatagram(StringMsgParser parser, SIPTransactionStack stack, byte[] bytes,
+                                            boolean readBody, boolean strict, MessageChannel channel,
+                                            ParseExceptionListener listener) throws ParseException {
         String[] failedHeader = {null};
         SIPMessage message;
         try {
@@ -108,6 +141,46 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
             throw new IllegalArgumentException(e);
         }
         return header;
+    }
+
+    /**
+     * Lets a malformed request that arrived on a stream reach the servlet edge, which answers it (over the stream):
+     * the request gets what JAIN-SIP needs to accept it (placeholder Call-ID, From, To without tag, CSeq, Contact)
+     * and the {@value #MALFORMED_HEADER} header field with the answer to give.
+     */
+    private static void markMalformed(SIPRequest request, String problem) {
+        try {
+            if (request.getCallId() == null) {
+                request.setCallId("malformed-" + UUID.randomUUID());
+            }
+            if (request.getFrom() == null) {
+                From from = new From();
+                from.setAddress(PLACEHOLDER_ADDRESS.get());
+                from.setTag("malformed");
+                request.setFrom(from);
+            }
+            To to = (To) request.getTo();
+            if (to == null) {
+                to = new To();
+                to.setAddress(PLACEHOLDER_ADDRESS.get());
+                request.setTo(to);
+            }
+            to.removeTag(); // an initial request, so that the container hands it to the router
+            if (request.getCSeq() == null || !request.getMethod().equals(request.getCSeq().getMethod())) {
+                request.setCSeq(new CSeq(1, request.getMethod()));
+            }
+            if (request.getContactHeader() == null) {
+                Contact contact = new Contact();
+                contact.setAddress(PLACEHOLDER_ADDRESS.get());
+                request.addHeader(contact);
+            }
+            ExtensionHeaderImpl marker = new ExtensionHeaderImpl();
+            marker.setName(MALFORMED_HEADER);
+            marker.setValue(problem);
+            request.addHeader(marker);
+        } catch (ParseException | RuntimeException e) {
+            log.debug("Could not mark a malformed request ({}): {}", problem, e.toString());
+        }
     }
 
     /** Gives the request its own transaction key when another sender's transaction has its branch. */
