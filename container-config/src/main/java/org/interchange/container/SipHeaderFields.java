@@ -3,11 +3,13 @@ package org.interchange.container;
 import java.text.ParseException;
 
 import javax.servlet.sip.SipServletMessage;
-import javax.sip.PeerUnavailableException;
 import javax.sip.SipException;
-import javax.sip.SipFactory;
 import javax.sip.header.Header;
-import javax.sip.header.HeaderFactory;
+import javax.sip.message.Message;
+
+import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.header.SIPHeaderList;
+import gov.nist.javax.sip.parser.StringMsgParser;
 
 import org.mobicents.servlet.sip.core.message.MobicentsSipServletMessage;
 
@@ -20,8 +22,6 @@ import org.mobicents.servlet.sip.core.message.MobicentsSipServletMessage;
  */
 public final class SipHeaderFields {
 
-    private static final HeaderFactory HEADERS = headerFactory();
-
     private SipHeaderFields() {
     }
 
@@ -32,21 +32,24 @@ public final class SipHeaderFields {
      * @throws IllegalArgumentException when the value does not parse as that header field
      */
     public static void append(SipServletMessage message, String name, String value) {
+        SIPHeader header;
         try {
-            // createHeaders also takes the comma-separated values of list fields (Allow: OPTIONS, REGISTER)
-            for (Object header : HEADERS.createHeaders(name + ": " + value)) {
-                ((MobicentsSipServletMessage) message).getMessage().addLast((Header) header);
-            }
-        } catch (ParseException | SipException e) {
+            header = StringMsgParser.parseSIPHeader(name + ": " + value);
+        } catch (ParseException e) {
             throw new IllegalArgumentException("bad " + name + " value '" + value + "': " + e.getMessage(), e);
         }
-    }
-
-    private static HeaderFactory headerFactory() {
+        Message target = ((MobicentsSipServletMessage) message).getMessage();
         try {
-            return SipFactory.getInstance().createHeaderFactory();
-        } catch (PeerUnavailableException e) {
-            throw new IllegalStateException("JAIN-SIP is not on the container classpath", e);
+            // a list field (Allow: OPTIONS, REGISTER) parses into a list whose values are added one by one
+            if (header instanceof SIPHeaderList<?> list) {
+                for (Object each : list) {
+                    target.addLast((Header) each);
+                }
+            } else {
+                target.addLast(header);
+            }
+        } catch (SipException e) {
+            throw new IllegalArgumentException("cannot add " + name + ": " + e.getMessage(), e);
         }
     }
 }
