@@ -3,9 +3,7 @@ package org.interchange.it.support.container;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,9 +13,9 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 import org.interchange.it.support.Router;
+import org.jboss.arquillian.container.spi.client.container.ConfigurationMapper;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
@@ -58,6 +56,11 @@ public class InterchangeContainer implements DeployableContainer<InterchangeCont
     }
 
     @Override
+    public ConfigurationMapper<InterchangeContainerConfiguration> getConfigurationMapper() {
+        return InterchangeContainerConfiguration::populate;
+    }
+
+    @Override
     public void setup(InterchangeContainerConfiguration configuration) {
         this.config = configuration;
     }
@@ -77,7 +80,7 @@ public class InterchangeContainer implements DeployableContainer<InterchangeCont
             startRouter();
             deployedDigest = digest;
             String contextPath = "/" + archive.getName().replaceFirst("\\.war$", "");
-            router = new Router(config.getName(), settings, contextPath, installation.log(), this::restart);
+            router = new Router(config.name(), settings, contextPath, installation.log(), this::restart);
         }
         return new ProtocolMetaData().addContext(router);
     }
@@ -107,15 +110,14 @@ public class InterchangeContainer implements DeployableContainer<InterchangeCont
             return;
         }
         try {
-            installation = Installation.copy(Path.of(config.getDistribution()),
-                    Path.of(config.getWorkDirectory(), config.getName()));
+            installation = Installation.copy(config.distribution(), config.workDirectory());
             database = RunDatabase.create(config);
             settings = settings(database);
-            installation.configure(settings, "The test configuration of the container '" + config.getName()
+            installation.configure(settings, "The test configuration of the container '" + config.name()
                     + "' (it-tests/src/test/resources/arquillian.xml), written by the it-tests container adapter.\n"
                     + "Database: " + database);
         } catch (IOException | SQLException e) {
-            throw new DeploymentException("cannot prepare the router of container " + config.getName(), e);
+            throw new DeploymentException("cannot prepare the router of container " + config.name(), e);
         }
     }
 
@@ -124,7 +126,7 @@ public class InterchangeContainer implements DeployableContainer<InterchangeCont
      * [::1]), the admin API on the port 3028 above, the registrar and authentication defaults written out, then the
      * container's own settings and database over them.
      */
-    private Map<String, String> settings(RunDatabase runDatabase) throws IOException {
+    private Map<String, String> settings(RunDatabase runDatabase) {
         Map<String, String> all = new LinkedHashMap<>();
         int port = config.sipPort();
         all.put("listener.udp", "udp:127.0.0.1:" + port);
@@ -142,17 +144,14 @@ public class InterchangeContainer implements DeployableContainer<InterchangeCont
         all.put("auth.methods", "INVITE, MESSAGE, SUBSCRIBE, PUBLISH, REFER");
         all.put("auth.algorithms", "SHA-256, MD5");
         all.put("auth.nonce-lifetime", "300");
-        Properties overrides = new Properties();
-        overrides.load(new StringReader(config.getSettings()));
-        overrides.stringPropertyNames().stream().sorted()
-                .forEach(key -> all.put(key, overrides.getProperty(key).trim()));
+        all.putAll(config.settings());
         all.putAll(runDatabase.routerSettings());
         return all;
     }
 
     private void startRouter() throws DeploymentException {
-        process = RouterProcess.start(installation, config.getJavaOptions(),
-                Duration.ofSeconds(config.getStartTimeoutSeconds()), stopTimeout());
+        process = RouterProcess.start(installation, config.javaOptions(),
+                Duration.ofSeconds(config.startTimeoutSeconds()), stopTimeout());
     }
 
     private void stopRouter() {
@@ -168,12 +167,12 @@ public class InterchangeContainer implements DeployableContainer<InterchangeCont
         try {
             startRouter();
         } catch (DeploymentException e) {
-            throw new IllegalStateException("the router of container " + config.getName() + " did not come back", e);
+            throw new IllegalStateException("the router of container " + config.name() + " did not come back", e);
         }
     }
 
     private Duration stopTimeout() {
-        return Duration.ofSeconds(config.getStopTimeoutSeconds());
+        return Duration.ofSeconds(config.stopTimeoutSeconds());
     }
 
     /** A digest of an archive's paths and contents: equal for the same WAR, whatever its file dates. */

@@ -2,14 +2,34 @@ package org.interchange.it.support.container;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import org.jboss.arquillian.config.descriptor.api.ContainerDef;
 import org.jboss.arquillian.container.spi.ConfigurationException;
 import org.jboss.arquillian.container.spi.client.container.ContainerConfiguration;
 
 /**
- * The configuration of one {@code interchange-embedded} container in {@code arquillian.xml}. Each container is a
- * router with its own ports, working directory and settings; test classes pick one with
- * {@code @TargetsContainer}.
+ * The configuration of one {@code interchange-embedded} container of {@code arquillian.xml}: a router with its own
+ * ports, working directory and settings. Test classes pick a container with {@code @TargetsContainer}.
+ *
+ * <p>Properties whose name has a dot are lines of the router's {@code interchange.properties}, written over the
+ * tests' defaults ({@code <property name="registrar.min-expires">2</property>}). The others belong to the adapter:
+ * <dl>
+ *   <dt>distribution</dt><dd>the built distribution; copied, never written to (required)</dd>
+ *   <dt>workDirectory</dt><dd>where containers keep their copy of it, one sub-directory each, emptied at each run
+ *       (required)</dd>
+ *   <dt>basePort</dt><dd>the first port of the tests' range (default 15060)</dd>
+ *   <dt>portOffset</dt><dd>added to the base port, so that containers run side by side (default 0)</dd>
+ *   <dt>database</dt><dd>{@code h2} (the router's embedded default), {@code postgresql} or {@code mariadb}: a
+ *       schema or database made for the run</dd>
+ *   <dt>databaseUrl, databaseUser, databasePassword</dt><dd>the server to make it on; the local default of the
+ *       kind when empty</dd>
+ *   <dt>startTimeoutSeconds</dt><dd>how long the router may take to print "Interchange ready" (default 60)</dd>
+ *   <dt>stopTimeoutSeconds</dt><dd>how long it may take to stop after SIGTERM before it is killed (default 30)</dd>
+ *   <dt>javaOptions</dt><dd>JAVA_OPTS of the router's JVM</dd>
+ * </dl>
+ * The container's qualifier names its working directory.
  */
 public class InterchangeContainerConfiguration implements ContainerConfiguration {
 
@@ -18,7 +38,6 @@ public class InterchangeContainerConfiguration implements ContainerConfiguration
     private String workDirectory;
     private int basePort = 15060;
     private int portOffset;
-    private String settings = "";
     private String database = "h2";
     private String databaseUrl = "";
     private String databaseUser = "";
@@ -26,33 +45,63 @@ public class InterchangeContainerConfiguration implements ContainerConfiguration
     private int startTimeoutSeconds = 60;
     private int stopTimeoutSeconds = 30;
     private String javaOptions = "";
+    private final Map<String, String> settings = new LinkedHashMap<>();
+
+    /** Reads a container definition of arquillian.xml. */
+    void populate(ContainerDef definition) throws ConfigurationException {
+        name = definition.getContainerName();
+        for (Map.Entry<String, String> property : definition.getContainerProperties().entrySet()) {
+            set(property.getKey(), property.getValue().trim());
+        }
+    }
+
+    private void set(String property, String value) throws ConfigurationException {
+        if (property.contains(".")) {
+            settings.put(property, value);
+            return;
+        }
+        switch (property) {
+            case "distribution" -> distribution = value;
+            case "workDirectory" -> workDirectory = value;
+            case "basePort" -> basePort = integer(property, value);
+            case "portOffset" -> portOffset = integer(property, value);
+            case "database" -> database = value;
+            case "databaseUrl" -> databaseUrl = value;
+            case "databaseUser" -> databaseUser = value;
+            case "databasePassword" -> databasePassword = value;
+            case "startTimeoutSeconds" -> startTimeoutSeconds = integer(property, value);
+            case "stopTimeoutSeconds" -> stopTimeoutSeconds = integer(property, value);
+            case "javaOptions" -> javaOptions = value;
+            default -> throw new ConfigurationException("container " + name + ": unknown property " + property
+                    + " (router settings are written with their dotted key, such as registrar.min-expires)");
+        }
+    }
 
     @Override
     public void validate() throws ConfigurationException {
-        if (name == null || !name.matches("[a-z0-9-]+")) {
-            throw new ConfigurationException("name must be set, in lower-case letters, digits and '-': " + name);
+        if (name == null || !name.matches("[A-Za-z0-9_-]+")) {
+            throw new ConfigurationException("the container qualifier must be letters, digits, '-' and '_': " + name);
         }
         if (distribution == null || !Files.isRegularFile(Path.of(distribution, "bin", "interchange"))
                 || !Files.isRegularFile(Path.of(distribution, "lib", "catalina.jar"))) {
-            throw new ConfigurationException("distribution " + distribution + " is not a built Interchange "
-                    + "distribution (bin/interchange, lib/catalina.jar): build it first with "
+            throw new ConfigurationException("container " + name + ": distribution " + distribution + " is not a "
+                    + "built Interchange distribution (bin/interchange, lib/catalina.jar); build it first with "
                     + "mvn -B -DskipTests package -pl container-config/distribution -am");
         }
         if (workDirectory == null || workDirectory.isBlank()) {
-            throw new ConfigurationException("workDirectory must be set");
+            throw new ConfigurationException("container " + name + ": workDirectory must be set");
         }
-        int sip = sipPort();
-        if (sip < 1024 || adminPort() > 65535) {
-            throw new ConfigurationException("basePort + portOffset = " + sip + " puts the SIP port or the admin "
-                    + "port (+3028) outside 1024..65535");
+        if (sipPort() < 1024 || adminPort() > 65535) {
+            throw new ConfigurationException("container " + name + ": basePort + portOffset = " + sipPort()
+                    + " puts the SIP port or the admin port (+3028) outside 1024..65535");
+        }
+        if (startTimeoutSeconds < 1 || stopTimeoutSeconds < 1) {
+            throw new ConfigurationException("container " + name + ": the start and stop timeouts must be positive");
         }
         try {
             RunDatabase.Kind.named(database);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(e.getMessage());
-        }
-        if (startTimeoutSeconds < 1 || stopTimeoutSeconds < 1) {
-            throw new ConfigurationException("the start and stop timeouts must be positive");
+            throw new ConfigurationException("container " + name + ": " + e.getMessage());
         }
     }
 
@@ -66,119 +115,58 @@ public class InterchangeContainerConfiguration implements ContainerConfiguration
         return sipPort() + 3028;
     }
 
-    public String getName() {
+    String name() {
         return name;
     }
 
-    /** The container's name: its working directory's and its log's; use the qualifier of arquillian.xml. */
-    public void setName(String name) {
-        this.name = name;
+    Path distribution() {
+        return Path.of(distribution);
     }
 
-    public String getDistribution() {
-        return distribution;
+    /** This container's own working directory. */
+    Path workDirectory() {
+        return Path.of(workDirectory, name);
     }
 
-    /** The built distribution (container-config/distribution/target/interchange); copied, never written to. */
-    public void setDistribution(String distribution) {
-        this.distribution = distribution;
-    }
-
-    public String getWorkDirectory() {
-        return workDirectory;
-    }
-
-    /** Where containers keep their copy of the distribution, one sub-directory each, emptied at every run. */
-    public void setWorkDirectory(String workDirectory) {
-        this.workDirectory = workDirectory;
-    }
-
-    public int getBasePort() {
-        return basePort;
-    }
-
-    /** The first port of the tests' range (default 15060). */
-    public void setBasePort(int basePort) {
-        this.basePort = basePort;
-    }
-
-    public int getPortOffset() {
-        return portOffset;
-    }
-
-    /** Added to the base port, so that several containers run side by side (default 0). */
-    public void setPortOffset(int portOffset) {
-        this.portOffset = portOffset;
-    }
-
-    public String getSettings() {
-        return settings;
-    }
-
-    /** Lines of interchange.properties that replace the tests' defaults, such as registrar.min-expires = 2. */
-    public void setSettings(String settings) {
-        this.settings = settings;
-    }
-
-    public String getDatabase() {
+    String database() {
         return database;
     }
 
-    /** h2 (the router's embedded default), postgresql or mariadb: a schema or database made for the run. */
-    public void setDatabase(String database) {
-        this.database = database;
-    }
-
-    public String getDatabaseUrl() {
+    String databaseUrl() {
         return databaseUrl;
     }
 
-    /** The server to make the run's schema on; empty for the local default of the database kind. */
-    public void setDatabaseUrl(String databaseUrl) {
-        this.databaseUrl = databaseUrl;
-    }
-
-    public String getDatabaseUser() {
+    String databaseUser() {
         return databaseUser;
     }
 
-    /** Empty for the local default of the database kind. */
-    public void setDatabaseUser(String databaseUser) {
-        this.databaseUser = databaseUser;
-    }
-
-    public String getDatabasePassword() {
+    String databasePassword() {
         return databasePassword;
     }
 
-    public void setDatabasePassword(String databasePassword) {
-        this.databasePassword = databasePassword;
-    }
-
-    public int getStartTimeoutSeconds() {
+    int startTimeoutSeconds() {
         return startTimeoutSeconds;
     }
 
-    /** How long the router may take to print "Interchange ready" (default 60). */
-    public void setStartTimeoutSeconds(int startTimeoutSeconds) {
-        this.startTimeoutSeconds = startTimeoutSeconds;
-    }
-
-    public int getStopTimeoutSeconds() {
+    int stopTimeoutSeconds() {
         return stopTimeoutSeconds;
     }
 
-    /** How long the router may take to stop after SIGTERM before it is killed (default 30). */
-    public void setStopTimeoutSeconds(int stopTimeoutSeconds) {
-        this.stopTimeoutSeconds = stopTimeoutSeconds;
-    }
-
-    public String getJavaOptions() {
+    String javaOptions() {
         return javaOptions;
     }
 
-    /** JAVA_OPTS of the router's JVM. */
-    public void setJavaOptions(String javaOptions) {
-        this.javaOptions = javaOptions;
+    /** The router settings of this container, over the tests' defaults. */
+    Map<String, String> settings() {
+        return settings;
+    }
+
+    private int integer(String property, String value) throws ConfigurationException {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException("container " + name + ": " + property + " = " + value
+                    + " is not a number");
+        }
     }
 }

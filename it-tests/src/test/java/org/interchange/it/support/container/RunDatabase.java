@@ -56,13 +56,13 @@ final class RunDatabase {
 
     /** Makes the run's schema or database for a container. */
     static RunDatabase create(InterchangeContainerConfiguration config) throws SQLException {
-        Kind kind = Kind.named(config.getDatabase());
-        String name = "interchange_it_" + config.getName().replace('-', '_') + "_"
+        Kind kind = Kind.named(config.database());
+        String name = "interchange_it_" + config.name().replace('-', '_') + "_"
                 + Long.toString(System.currentTimeMillis(), 36);
         RunDatabase database = new RunDatabase(kind,
-                config.getDatabaseUrl().isBlank() ? kind.defaultServer : config.getDatabaseUrl(),
-                config.getDatabaseUser().isBlank() ? kind.defaultUser : config.getDatabaseUser(),
-                config.getDatabasePassword(), name);
+                config.databaseUrl().isBlank() ? kind.defaultServer : config.databaseUrl(),
+                config.databaseUser().isBlank() ? kind.defaultUser : config.databaseUser(),
+                config.databasePassword(), name);
         switch (kind) {
             case POSTGRESQL -> database.execute("CREATE SCHEMA " + name);
             case MARIADB -> database.execute("CREATE DATABASE " + name);
