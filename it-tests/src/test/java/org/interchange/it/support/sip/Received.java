@@ -196,11 +196,11 @@ public final class Received {
         }
     }
 
-    /** One line: the start line, Call-ID and CSeq, where it came from and where it arrived. */
+    /** One line: the start line, CSeq and Call-ID (when it has them), where it came from and where it arrived. */
     public String summary() {
         String firstLine = text.lines().findFirst().orElse("");
-        return firstLine + " [" + cseqNumber() + " " + cseqMethod() + ", Call-ID " + callId() + "] "
-                + transport.uriParameter() + " " + remote + " -> " + local;
+        return firstLine + " [" + header("CSeq").orElse("no CSeq") + ", Call-ID " + header("Call-ID").orElse("none")
+                + "] " + transport.uriParameter() + " " + remote + " -> " + local;
     }
 
     @Override

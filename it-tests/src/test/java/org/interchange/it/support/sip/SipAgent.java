@@ -177,7 +177,15 @@ public final class SipAgent implements AutoCloseable {
             throw new AssertionError(this + " expected a 401 or 407 challenge to " + request.method() + ", got:\n"
                     + challenge);
         }
-        return retryWithCredentials(first, challenge, challenge.challenges().get(0).algorithm());
+        return retryWithCredentials(first, challenge);
+    }
+
+    /** Sends a challenged request again with credentials for the first challenge offered. */
+    public SentRequest retryWithCredentials(SentRequest attempt, Received challengeResponse) {
+        if (challengeResponse.challenges().isEmpty()) {
+            throw new AssertionError("no challenge in:\n" + challengeResponse);
+        }
+        return retryWithCredentials(attempt, challengeResponse, challengeResponse.challenges().get(0).algorithm());
     }
 
     /**
