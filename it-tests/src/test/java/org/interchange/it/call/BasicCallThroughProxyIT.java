@@ -40,7 +40,7 @@ class BasicCallThroughProxyIT {
     private record Call(Dialog callerSide, Dialog calleeSide) {
     }
 
-    /** Why the TCP variants are disabled; see the report in it-tests/README.md. */
+    /** Why the TCP variants are disabled; it-tests/README.md lists the known defects. */
     private static final String TCP_RELAY_DEFECT = "Router defect: a request the router must send over a TCP "
             + "connection it opens itself (to a contact registered over TCP) is never written. JAIN-SIP's NIO "
             + "processor (conf/mss-sip-stack.properties, MESSAGE_PROCESSOR_FACTORY) opens two connections, closes "

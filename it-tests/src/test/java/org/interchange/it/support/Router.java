@@ -148,7 +148,7 @@ public final class Router {
         Received response = agent.register();
         if (response.status() != 200) {
             agent.close();
-            throw new AssertionError(agent + " could not register:\n" + response);
+            throw new AssertionError(agent + " could not register (router log: " + log + "):\n" + response);
         }
         return agent;
     }
@@ -158,14 +158,9 @@ public final class Router {
         restart.run();
     }
 
-    /** The router process's console output. */
-    public Path log() {
-        return log;
-    }
-
     @Override
     public String toString() {
-        return name + " " + listeners;
+        return name + " " + listeners + " (log: " + log + ")";
     }
 
     /** The listeners of {@code listener.<name> = <transport>:<address>:<port> [advertise ...]} the agents speak. */

@@ -111,10 +111,6 @@ final class RouterProcess {
         }
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     private void copyOutput() {
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -56,15 +56,6 @@ public final class Dialog {
                 invite.recordRoutes(), null, 0);
     }
 
-    /** The route set, in the order requests carry it. */
-    public List<String> routeSet() {
-        return routeSet;
-    }
-
-    public String remoteTarget() {
-        return remoteTarget;
-    }
-
     /** Sends the ACK for the 2xx to the INVITE (13.2.2.4): the INVITE's CSeq number and credentials, a new branch. */
     public void ack() {
         if (invite == null) {
@@ -84,8 +75,7 @@ public final class Dialog {
         return agent.send(request(method));
     }
 
-    /** An in-dialog request with the next CSeq, for a test to change before sending. */
-    public SipRequest request(String method) {
+    private SipRequest request(String method) {
         return build(method, localCseq.incrementAndGet());
     }
 

@@ -79,7 +79,7 @@ final class Inbox {
     }
 
     /** One line per arrival, with what became of it. */
-    synchronized String report() {
+    private String report() {
         StringBuilder report = new StringBuilder();
         for (Entry entry : entries) {
             report.append("  ").append(entry.state.name().toLowerCase()).append(": ").append(entry.description)

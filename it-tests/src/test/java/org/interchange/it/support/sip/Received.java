@@ -66,11 +66,6 @@ public final class Received {
         return local;
     }
 
-    /** The message as it crossed the wire. */
-    public String text() {
-        return text;
-    }
-
     public boolean isRequest() {
         return message instanceof SIPRequest;
     }
@@ -127,10 +122,6 @@ public final class Received {
     /** The branch of the topmost Via. */
     public String branch() {
         return message.getTopmostVia().getBranch();
-    }
-
-    public Optional<String> fromTag() {
-        return Optional.ofNullable(message.getFrom().getTag());
     }
 
     public Optional<String> toTag() {

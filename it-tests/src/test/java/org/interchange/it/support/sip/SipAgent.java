@@ -239,11 +239,6 @@ public final class SipAgent implements AutoCloseable {
         return inbox.all();
     }
 
-    /** One line per arrival so far, with what became of it: for assertion messages. */
-    public String receivedReport() {
-        return inbox.report();
-    }
-
     @Override
     public void close() {
         channel.close();

@@ -73,11 +73,6 @@ public final class SipRequest {
         return new SipRequest(method, requestUri, replacing("Content-Type", contentType).headers, newBody);
     }
 
-    /** This request with another Request-URI. */
-    public SipRequest withRequestUri(String uri) {
-        return new SipRequest(method, uri, headers, body);
-    }
-
     public String method() {
         return method;
     }
