@@ -104,20 +104,27 @@ public class InterchangeContainer implements DeployableContainer<InterchangeCont
         }
     }
 
-    /** Makes the working copy, the run's database and the configuration file, once per run. */
+    /**
+     * Makes the working copy, the run's database and the configuration file, once per run; after a failure the next
+     * deployment tries again from the start.
+     */
     private void prepare() throws DeploymentException {
         if (installation != null) {
             return;
         }
         try {
-            installation = Installation.copy(config.distribution(), config.workDirectory());
-            database = RunDatabase.create(config);
-            settings = settings(database);
-            installation.configure(settings, "The test configuration of the container '" + config.name()
+            Installation copy = Installation.copy(config.distribution(), config.workDirectory());
+            RunDatabase runDatabase = RunDatabase.create(config);
+            Map<String, String> routerSettings = settings(runDatabase);
+            copy.configure(routerSettings, "The test configuration of the container '" + config.name()
                     + "' (it-tests/src/test/resources/arquillian.xml), written by the it-tests container adapter.\n"
-                    + "Database: " + database);
+                    + "Database: " + runDatabase);
+            installation = copy;
+            database = runDatabase;
+            settings = routerSettings;
         } catch (IOException | SQLException e) {
-            throw new DeploymentException("cannot prepare the router of container " + config.name(), e);
+            throw new DeploymentException("cannot prepare the router of container " + config.name() + ": "
+                    + e.getMessage(), e);
         }
     }
 
