@@ -61,9 +61,12 @@ final class Installation {
         Files.writeString(configuration(), text);
     }
 
-    /** Puts an archive into {@code webapps/}, replacing an earlier one of the same name. */
-    void deploy(Archive<?> archive) {
-        archive.as(ZipExporter.class).exportTo(directory.resolve("webapps").resolve(archive.getName()).toFile(), true);
+    /** Makes an archive the only application of {@code webapps/}, replacing what an earlier deployment left. */
+    void deploy(Archive<?> archive) throws IOException {
+        Path webapps = directory.resolve("webapps");
+        deleteRecursively(webapps);
+        Files.createDirectories(webapps);
+        archive.as(ZipExporter.class).exportTo(webapps.resolve(archive.getName()).toFile());
     }
 
     Path directory() {

@@ -76,7 +76,11 @@ public class InterchangeContainer implements DeployableContainer<InterchangeCont
         if (process == null || !digest.equals(deployedDigest)) {
             stopRouter();
             prepare();
-            installation.deploy(archive);
+            try {
+                installation.deploy(archive);
+            } catch (IOException e) {
+                throw new DeploymentException("cannot put " + archive.getName() + " into " + installation.directory(), e);
+            }
             startRouter();
             deployedDigest = digest;
             String contextPath = "/" + archive.getName().replaceFirst("\\.war$", "");
