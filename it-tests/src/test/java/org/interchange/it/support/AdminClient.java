@@ -1,0 +1,84 @@
+package org.interchange.it.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.interchange.it.support.sip.Subscriber;
+
+/** The router's admin API ({@code /interchange/api}, HTTP Basic), as far as the scenarios need it. */
+public final class AdminClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI api;
+    private final String authorization;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    AdminClient(URI api, String user, String password) {
+        this.api = api;
+        this.authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Adds a subscriber ({@code PUT /api/subscribers/{aor}}). */
+    public void addSubscriber(Subscriber subscriber) {
+        String body = JSON.createObjectNode().put("password", subscriber.password()).toString();
+        send(HttpRequest.newBuilder(resolve("subscribers/" + encode(subscriber.aor())))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Every address-of-record with its bindings ({@code GET /api/location}). */
+    public Map<String, List<LocationBinding>> location() {
+        String body = send(HttpRequest.newBuilder(resolve("location")).GET());
+        try {
+            return JSON.readValue(body, new TypeReference<Map<String, List<LocationBinding>>>() {
+            });
+        } catch (IOException e) {
+            throw new AssertionError("GET /api/location returned what is not its JSON: " + body, e);
+        }
+    }
+
+    /** The bindings of one address-of-record, {@code user@domain}; empty when it has none. */
+    public List<LocationBinding> bindings(String aor) {
+        return location().getOrDefault(aor, List.of());
+    }
+
+    private String send(HttpRequest.Builder request) {
+        HttpRequest built = request.header("Authorization", authorization).timeout(TIMEOUT).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(built, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(built.method() + " " + built.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(built.method() + " " + built.uri() + " was interrupted", e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError(built.method() + " " + built.uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    private URI resolve(String path) {
+        return api.resolve(path);
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,192 @@
+package org.interchange.it.support;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.interchange.it.support.sip.IpFamily;
+import org.interchange.it.support.sip.Received;
+import org.interchange.it.support.sip.SipAgent;
+import org.interchange.it.support.sip.Subscriber;
+import org.interchange.it.support.sip.Transport;
+
+/**
+ * The running router a test talks to: the distribution that the container adapter started for the test's
+ * deployment. A test gets it with {@code @ArquillianResource Router router}.
+ *
+ * <p>It knows the router's configuration (the file the adapter wrote), so tests ask it for listener addresses and
+ * limits rather than repeating them; it provisions subscribers through the admin API and opens agents configured
+ * the way a phone would be, with the router as outbound proxy. Thread-safe.
+ */
+public final class Router {
+
+    /** Makes subscriber names unique within a run, which every database of the run then is. */
+    private static final AtomicInteger SUBSCRIBERS = new AtomicInteger();
+
+    private final String name;
+    private final Map<String, String> settings;
+    private final List<Listener> listeners;
+    private final AdminClient admin;
+    private final Path log;
+    private final Runnable restart;
+
+    /** A SIP listener of the router that the test agents can speak to. */
+    public record Listener(Transport transport, InetSocketAddress address) {
+    }
+
+    /**
+     * Made by the container adapter.
+     *
+     * @param settings    the router's configuration, as written to its interchange.properties
+     * @param contextPath the WAR's context path ({@code /interchange})
+     * @param restart     stops the router process and starts it again on the same configuration and data
+     */
+    public Router(String name, Map<String, String> settings, String contextPath, Path log, Runnable restart) {
+        this.name = name;
+        this.settings = Map.copyOf(settings);
+        this.listeners = listeners(settings);
+        this.log = log;
+        this.restart = restart;
+        this.admin = new AdminClient(URI.create("http://" + setting("admin.http") + contextPath + "/api/"),
+                settings.getOrDefault("admin.user", "admin"), setting("admin.password"));
+    }
+
+    /** A configuration value of the router. */
+    public String setting(String key) {
+        String value = settings.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("the test configuration of " + name + " does not set " + key);
+        }
+        return value;
+    }
+
+    /** A numeric configuration value, such as {@code registrar.min-expires}. */
+    public int intSetting(String key) {
+        return Integer.parseInt(setting(key));
+    }
+
+    /** The default domain: the first of {@code domains}. */
+    public String domain() {
+        return setting("domains").split(",")[0].trim();
+    }
+
+    /** The listener of a transport on the loopback address of a family. */
+    public InetSocketAddress sipAddress(Transport transport, IpFamily family) {
+        return listeners.stream()
+                .filter(listener -> listener.transport() == transport
+                        && IpFamily.of(listener.address().getAddress()) == family)
+                .map(Listener::address).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name + " has no " + transport + " listener on "
+                        + family + ": " + listeners));
+    }
+
+    /** The IPv4 listener of a transport. */
+    public InetSocketAddress sipAddress(Transport transport) {
+        return sipAddress(transport, IpFamily.IPV4);
+    }
+
+    /** The router's own URI on a listener: {@code sip:127.0.0.1:15060;transport=tcp}. */
+    public String uri(Transport transport, IpFamily family) {
+        InetSocketAddress address = sipAddress(transport, family);
+        return "sip:" + IpFamily.uriHost(address.getAddress()) + ":" + address.getPort()
+                + (transport == Transport.UDP ? "" : ";transport=" + transport.uriParameter());
+    }
+
+    /**
+     * Whether a message came from the router: from the listener's address, and, on UDP, from its port too (TCP
+     * connections the router opens start from a port of the system's choosing).
+     */
+    public boolean isSourceOf(Received message) {
+        InetSocketAddress listener = sipAddress(message.transport(), IpFamily.of(message.remote().getAddress()));
+        return message.remote().getAddress().equals(listener.getAddress())
+                && (message.transport() != Transport.UDP || message.remote().getPort() == listener.getPort());
+    }
+
+    public AdminClient admin() {
+        return admin;
+    }
+
+    /** Provisions a new subscriber of the default domain, named {@code <name>-<n>}. */
+    public Subscriber newSubscriber(String name) {
+        String user = name + "-" + SUBSCRIBERS.incrementAndGet();
+        Subscriber subscriber = new Subscriber(user, domain(), "secret-" + user);
+        admin.addSubscriber(subscriber);
+        return subscriber;
+    }
+
+    /** An anonymous agent on IPv4 loopback with this router as its outbound proxy. */
+    public SipAgent agent(Transport transport) {
+        return agent(transport, IpFamily.IPV4);
+    }
+
+    /** An anonymous agent on the loopback of {@code family} with this router as its outbound proxy. */
+    public SipAgent agent(Transport transport, IpFamily family) {
+        return SipAgent.open(transport, family, Optional.empty(), Optional.of(sipAddress(transport, family)));
+    }
+
+    /** A subscriber's agent on IPv4 loopback with this router as its outbound proxy. */
+    public SipAgent agent(Transport transport, Subscriber subscriber) {
+        return SipAgent.open(transport, IpFamily.IPV4, Optional.of(subscriber),
+                Optional.of(sipAddress(transport, IpFamily.IPV4)));
+    }
+
+    /**
+     * A new subscriber's agent whose contact is registered.
+     *
+     * @throws AssertionError when the registration does not succeed
+     */
+    public SipAgent registeredAgent(Transport transport, String name) {
+        SipAgent agent = agent(transport, newSubscriber(name));
+        Received response = agent.register();
+        if (response.status() != 200) {
+            agent.close();
+            throw new AssertionError(agent + " could not register (router log: " + log + "):\n" + response);
+        }
+        return agent;
+    }
+
+    /** Stops the router process and starts it again with the same configuration and data directory. */
+    public void restart() {
+        restart.run();
+    }
+
+    @Override
+    public String toString() {
+        return name + " " + listeners + " (log: " + log + ")";
+    }
+
+    /** The listeners of {@code listener.<name> = <transport>:<address>:<port> [advertise ...]} the agents speak. */
+    private static List<Listener> listeners(Map<String, String> settings) {
+        List<Listener> listeners = new ArrayList<>();
+        settings.forEach((key, value) -> {
+            if (!key.startsWith("listener.")) {
+                return;
+            }
+            String socket = value.trim().split("\\s+")[0];
+            String token = socket.substring(0, socket.indexOf(':'));
+            Optional<Transport> transport = Arrays.stream(Transport.values())
+                    .filter(t -> t.uriParameter().equalsIgnoreCase(token)).findFirst();
+            if (transport.isEmpty()) {
+                return; // a transport the agents do not speak yet (TLS)
+            }
+            String hostPort = socket.substring(token.length() + 1);
+            int colon = hostPort.lastIndexOf(':');
+            String host = hostPort.substring(0, colon).replace("[", "").replace("]", "");
+            try {
+                listeners.add(new Listener(transport.get(), new InetSocketAddress(InetAddress.getByName(host),
+                        Integer.parseInt(hostPort.substring(colon + 1)))));
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException(key + " = " + value + " is not an IP address", e);
+            }
+        });
+        return List.copyOf(listeners);
+    }
+}

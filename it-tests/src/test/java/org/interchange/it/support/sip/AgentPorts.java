@@ -1,0 +1,49 @@
+package org.interchange.it.support.sip;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The local ports test agents bind: {@code -Dinterchange.it.agent-ports=first-last}, by default 16000-16999, away
+ * from the router's ports and from a router a developer runs on 5060. Handed out in turn, skipping ports in use.
+ */
+final class AgentPorts {
+
+    private static final String PROPERTY = "interchange.it.agent-ports";
+    private static final int FIRST;
+    private static final int LAST;
+    private static final AtomicInteger turn = new AtomicInteger();
+
+    static {
+        String[] range = System.getProperty(PROPERTY, "16000-16999").split("-");
+        FIRST = Integer.parseInt(range[0].trim());
+        LAST = Integer.parseInt(range[1].trim());
+        if (FIRST < 1024 || LAST > 65535 || LAST < FIRST) {
+            throw new IllegalArgumentException(PROPERTY + " must be a range first-last within 1024-65535");
+        }
+    }
+
+    private AgentPorts() {
+    }
+
+    /** A channel on the next free port of the range. */
+    static Channel bind(Transport transport, InetAddress address, Consumer<RawMessage> inbound) {
+        int size = LAST - FIRST + 1;
+        for (int attempt = 0; attempt < size; attempt++) {
+            int port = FIRST + Math.floorMod(turn.getAndIncrement(), size);
+            try {
+                return transport.open(new InetSocketAddress(address, port), inbound);
+            } catch (BindException e) {
+                // in use: try the next one
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open " + transport + " on " + address + ":" + port, e);
+            }
+        }
+        throw new IllegalStateException("no free " + transport + " port in " + FIRST + "-" + LAST + " on " + address);
+    }
+}
