@@ -13,10 +13,15 @@
  * mgmt        the admin REST API                             mgmt -&gt; auth, domain, location
  * </pre>
  * SIP servlets ({@code *Servlet}) only translate between SIP messages and calls into these beans; the beans never
- * see {@code javax.servlet.sip}. The SIP deployment descriptor, {@code sip.xml} at the top of the repository, maps
+ * see {@code javax.servlet.sip}. The messages of one call are handled one at a time (MSS's concurrency control per
+ * application session): the proxy decides on a best response while the next target group may already answer. The SIP deployment descriptor, {@code sip.xml} at the top of the repository, maps
  * methods onto the servlets.
  */
 @SipApplication(name = "interchange", displayName = "Interchange")
+@ConcurrencyControl(mode = ConcurrencyControlMode.SipApplicationSession)
 package org.interchange;
 
 import javax.servlet.sip.annotation.SipApplication;
+
+import org.mobicents.servlet.sip.annotation.ConcurrencyControl;
+import org.mobicents.servlet.sip.annotation.ConcurrencyControlMode;

@@ -34,6 +34,8 @@ public class ProxyServlet extends SipServlet {
     private static final long serialVersionUID = 1L;
     /** The application-session attribute holding what is left to try of a relay. */
     private static final String REMAINING = Relay.class.getName();
+    /** The application-session attribute set once a 2xx to the proxied INVITE went upstream. */
+    private static final String ANSWERED = ProxyServlet.class.getName() + ".answered";
 
     private transient RequestRouter router;
     private transient ProxySettings settings;
@@ -104,6 +106,27 @@ public class ProxyServlet extends SipServlet {
             response.setStatus(forwarded.status(), forwarded.reason());
         }
         forwarded.addedChallenges().forEach(h -> SipHeaderFields.append(response, h.name(), h.value()));
+    }
+
+    /** Remembers that the call was answered: branches that ring later are cancelled (see below). */
+    @Override
+    protected void doSuccessResponse(SipServletResponse response) {
+        if (response.getProxy() != null && !response.isBranchResponse() && "INVITE".equals(response.getMethod())) {
+            response.getApplicationSession().setAttribute(ANSWERED, Boolean.TRUE);
+        }
+    }
+
+    /**
+     * A branch that rings after another answered is cancelled now (RFC 3261 9.1 forbids a CANCEL before the first
+     * provisional response, 16.7 step 10 asks for it after). MSS only stops such a branch's retransmissions when
+     * the call is answered, and never cancels it, so it would ring on.
+     */
+    @Override
+    protected void doProvisionalResponse(SipServletResponse response) throws IOException {
+        if (response.getProxy() != null && response.getStatus() > 100 && "INVITE".equals(response.getMethod())
+                && response.getApplicationSession().getAttribute(ANSWERED) != null) {
+            response.getRequest().createCancel().send();
+        }
     }
 
     private static BranchResponse branchResponse(SipServletResponse response) {

@@ -14,7 +14,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,19 +39,12 @@ class BasicCallThroughProxyIT {
     private record Call(Dialog callerSide, Dialog calleeSide) {
     }
 
-    /** Why the TCP variants are disabled; it-tests/README.md lists the known defects. */
-    private static final String TCP_RELAY_DEFECT = "Router defect: a request the router must send over a TCP "
-            + "connection it opens itself (to a contact registered over TCP) is never written. JAIN-SIP's NIO "
-            + "processor (conf/mss-sip-stack.properties, MESSAGE_PROCESSOR_FACTORY) opens two connections, closes "
-            + "the first and sends nothing on the second; with the default processors these tests pass.";
-
     @Test
     void theCallerHangsUpThroughTheRouterOverUdp() {
         callAndHangUp(Transport.UDP, Party.CALLER);
     }
 
     @Test
-    @Disabled(TCP_RELAY_DEFECT)
     void theCallerHangsUpThroughTheRouterOverTcp() {
         callAndHangUp(Transport.TCP, Party.CALLER);
     }
@@ -63,7 +55,6 @@ class BasicCallThroughProxyIT {
     }
 
     @Test
-    @Disabled(TCP_RELAY_DEFECT)
     void theCalleeHangsUpThroughTheRouterOverTcp() {
         callAndHangUp(Transport.TCP, Party.CALLEE);
     }

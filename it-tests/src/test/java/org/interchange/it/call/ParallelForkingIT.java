@@ -15,7 +15,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -70,9 +69,6 @@ class ParallelForkingIT {
     }
 
     @Test
-    @Disabled("Router defect: a branch still without a provisional response when another branch answers 200 is "
-            + "never cancelled, not even once it rings (RFC 3261 9.1, 16.7 step 10); it keeps ringing. Seen in "
-            + "every run on a warm router; passes on a freshly started one.")
     void aContactThatRingsOnlyAfterTheOtherAnsweredIsCancelledThen() {
         Subscriber bob = router.newSubscriber("bob");
         try (SipAgent alice = router.registeredAgent(Transport.UDP, "alice");

@@ -17,7 +17,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -44,9 +43,6 @@ class SerialForkingByQIT {
     }
 
     @Test
-    @Disabled("Router defect, intermittent (about 1 run in 15, on main as of c7fe46a too): the q=1.0 contact's 486 "
-            + "is relayed to the caller before the q=0.5 contact's 200, where RFC 3261 16.7 forwards only the best "
-            + "final response once no branch and no target group is left")
     void theCallerNeverSeesTheBusyOfTheHigherQContact() {
         assertThat(callWhileTheHigherQContactIsBusy()).as("responses to the INVITE the caller received")
                 .doesNotContain(486);

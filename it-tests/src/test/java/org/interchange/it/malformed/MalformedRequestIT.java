@@ -15,7 +15,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -37,9 +36,6 @@ class MalformedRequestIT {
     Router router;
 
     @Test
-    @Disabled("Router defect: a UDP request without Call-ID is dropped in silence (nothing logged, no reply) "
-            + "instead of being answered 400 Bad Request (RFC 3261 8.1.1, 16.3); JAIN-SIP discards it before "
-            + "the application sees it")
     void aRequestWithoutCallIdIsAnsweredBadRequest() {
         try (SipAgent client = router.agent(Transport.UDP)) {
             SipRequest withoutCallId = options(client).without("Call-ID");
