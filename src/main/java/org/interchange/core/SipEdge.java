@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.function.Function;
 
+import javax.servlet.ServletException;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 
@@ -50,34 +51,43 @@ public final class SipEdge {
                 request.isInitial());
     }
 
+    /** What a servlet does with a bean's decision; may fail as servlets do. */
+    @FunctionalInterface
+    public interface Apply<T> {
+        void apply(T decision) throws ServletException, IOException;
+    }
+
     /**
-     * Runs a bean's decision on a request, answering failures: a request the container layer marked malformed and a
-     * syntax error with 400 (or 505), a database failure with 500 and Retry-After, anything else with 500 (and a
-     * log entry).
-     *
-     * @return what {@code decide} returned, or null when a failure was answered instead
+     * Runs a bean's decision on a request and applies it, answering failures instead: a request the container layer
+     * marked malformed and a syntax error with 400 (or 505), a database failure with 500 and Retry-After, anything
+     * else with 500 (and a log entry).
      */
-    public static <T> T decide(SipServletRequest request, Function<InboundRequest, T> decide) throws IOException {
+    public static <T> void handle(SipServletRequest request, Function<InboundRequest, T> decide, Apply<T> apply)
+            throws ServletException, IOException {
         String malformed = request.getHeader(ReceivedMessageParserFactory.MALFORMED_HEADER);
         if (malformed != null) {
             // a malformed request that came over a stream: the container layer let it through to be answered here
             send(request, malformed.startsWith("505 ") ? Reply.of(505, malformed.substring(4))
                     : Reply.of(400, "Bad Request (" + malformed + ")"));
-            return null;
+            return;
         }
+        T decision;
         try {
-            return decide.apply(read(request));
+            decision = decide.apply(read(request));
         } catch (SipSyntaxException e) {
             send(request, Reply.of(400, "Bad Request (" + e.getMessage() + ")"));
+            return;
         } catch (DatabaseUnavailableException e) {
             log.warn("{} {} answered 500: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
             send(request, Reply.of(500, "Server Internal Error (database unavailable)")
                     .with("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)));
+            return;
         } catch (RuntimeException e) {
             log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
             send(request, Reply.of(500, "Server Internal Error"));
+            return;
         }
-        return null;
+        apply.apply(decision);
     }
 
     /** Sends a reply to a request; ACK, which takes no reply, is left alone. */

@@ -54,12 +54,13 @@ public class ProxyServlet extends SipServlet {
         if (!request.isInitial() || "ACK".equals(request.getMethod()) || "CANCEL".equals(request.getMethod())) {
             return; // in-dialog: the container relays it; a stray ACK or CANCEL takes no answer from us
         }
-        Routing routing = SipEdge.decide(request, router::route);
-        if (routing instanceof Respond respond) {
-            SipEdge.send(request, respond.reply());
-        } else if (routing instanceof Relay relay) {
-            relay(request, relay);
-        }
+        SipEdge.handle(request, router::route, routing -> {
+            if (routing instanceof Respond respond) {
+                SipEdge.send(request, respond.reply());
+            } else if (routing instanceof Relay relay) {
+                relay(request, relay);
+            }
+        });
     }
 
     private void relay(SipServletRequest request, Relay relay) throws ServletException, IOException {

@@ -1,7 +1,6 @@
 package org.interchange.registrar;
 
 import java.io.IOException;
-import java.util.Optional;
 
 import javax.servlet.ServletException;
 import javax.servlet.sip.SipServlet;
@@ -9,7 +8,6 @@ import javax.servlet.sip.SipServletRequest;
 
 import org.interchange.core.BeanLookup;
 import org.interchange.core.SipEdge;
-import org.interchange.core.sip.Reply;
 
 /**
  * The SIP entry point for REGISTER ({@code sip.xml} maps it). REGISTERs for domains the router does not serve go
@@ -30,14 +28,12 @@ public class RegistrarServlet extends SipServlet {
 
     @Override
     protected void doRegister(SipServletRequest request) throws ServletException, IOException {
-        Optional<Reply> reply = SipEdge.decide(request, registrar::register);
-        if (reply == null) {
-            return; // a failure, answered already
-        }
-        if (reply.isPresent()) {
-            SipEdge.send(request, reply.get());
-        } else {
-            getServletContext().getNamedDispatcher("proxy").forward(request, null);
-        }
+        SipEdge.handle(request, registrar::register, reply -> {
+            if (reply.isPresent()) {
+                SipEdge.send(request, reply.get());
+            } else {
+                getServletContext().getNamedDispatcher("proxy").forward(request, null);
+            }
+        });
     }
 }
