@@ -128,6 +128,11 @@ public final class Received {
         return Optional.ofNullable(message.getTo().getTag());
     }
 
+    /** The methods of its Allow header fields, however they are split into fields and values. */
+    public List<String> allowedMethods() {
+        return List.of(String.join(",", headers("Allow")).replace(" ", "").split(","));
+    }
+
     /** The Record-Route values, in order. */
     public List<String> recordRoutes() {
         return headers("Record-Route");
