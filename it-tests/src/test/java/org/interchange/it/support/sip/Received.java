@@ -119,13 +119,14 @@ public final class Received {
         return message.getCSeq().getMethod();
     }
 
-    /** The branch of the topmost Via. */
+    /** The branch of the topmost Via; null when it has none (RFC 2543 clients). */
     public String branch() {
         return message.getTopmostVia().getBranch();
     }
 
+    /** The To tag; empty also when the message has no To (a 400 to a request without one). */
     public Optional<String> toTag() {
-        return Optional.ofNullable(message.getTo().getTag());
+        return Optional.ofNullable(message.getTo()).map(to -> to.getTag());
     }
 
     /** The methods of its Allow header fields, however they are split into fields and values. */
