@@ -2,7 +2,6 @@ package org.interchange.it.malformed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -32,6 +31,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,7 +47,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Each message is sent as the README's addressing rule says ({@link TortureMessage}), from an agent of its own:
  * many share the branch {@code z9hG4bKkdjuw}, and RFC 3261 17.2.3 makes a request from another sent-by a
  * transaction of its own. The data lives outside the repository ({@code -Dinterchange.it.rfc4475}, set by the pom);
- * without it the test is skipped.
+ * without it the test is skipped (disabled, with the reason).
  */
 @ExtendWith(ArquillianExtension.class)
 class TortureMessagesIT {
@@ -85,16 +85,19 @@ class TortureMessagesIT {
     private record Exchange(Outcome outcome, List<String> unusable, Optional<Received> replyToTrailing, String report) {
     }
 
+    static boolean theMessagesArePresent() {
+        return Files.isDirectory(dataDirectory());
+    }
+
     static Stream<TortureCase> messages() throws IOException {
-        Path directory = Path.of(System.getProperty(DATA_PROPERTY, "../../shared/testdata/rfc4475"));
-        assumeTrue(Files.isDirectory(directory), "the RFC 4475 torture messages are not in " + directory.toAbsolutePath()
-                + ": -D" + DATA_PROPERTY + " names their directory (the pom's default: shared/testdata/rfc4475 "
-                + "beside the repository)");
-        return TortureCase.all(directory).stream();
+        return TortureCase.all(dataDirectory()).stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("messages")
+    @EnabledIf(value = "theMessagesArePresent", disabledReason = "the RFC 4475 torture messages are not there: -D"
+            + DATA_PROPERTY + " names their directory; the pom's default, shared/testdata/rfc4475 beside the "
+            + "repository, is not in every clone")
     void eachMessageGetsItsLenientOutcomeAndTheRouterKeepsServing(TortureCase torture) {
         TortureMessage message = torture.message();
         Expectation expectation = torture.expectation();
@@ -165,6 +168,10 @@ class TortureMessagesIT {
         assumeFalse(expectation.admits(underItsOwnBranch.outcome()), () -> "known router defect: " + message
                 + " got no answer under the branch it shares with other messages (" + branch.get() + ") but "
                 + underItsOwnBranch.outcome() + " under one of its own; " + SHARED_BRANCH_DEFECT);
+    }
+
+    private static Path dataDirectory() {
+        return Path.of(System.getProperty(DATA_PROPERTY, "../../shared/testdata/rfc4475"));
     }
 
     private SipRequest optionsWithBranch(SipAgent agent, String branch) {
