@@ -40,6 +40,18 @@ public final class Received {
     }
 
     /**
+     * Parses a message that crossed the wire elsewhere, such as one in a softphone's SIP trace.
+     *
+     * @param remote where it came from
+     * @param local  where it arrived
+     * @throws ParseException when the parser refuses it
+     */
+    public static Received parse(Transport transport, InetSocketAddress remote, InetSocketAddress local, byte[] bytes)
+            throws ParseException {
+        return parse(transport, new RawMessage(bytes, remote, local));
+    }
+
+    /**
      * Parses a received message.
      *
      * @throws ParseException when the parser refuses it
