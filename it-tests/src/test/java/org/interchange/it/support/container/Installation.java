@@ -1,15 +1,14 @@
 package org.interchange.it.support.container;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.interchange.it.support.WorkDirectory;
 import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 
@@ -32,7 +31,7 @@ final class Installation {
 
     /** Empties {@code directory} and copies the distribution's shipped files into it. */
     static Installation copy(Path distribution, Path directory) throws IOException {
-        deleteRecursively(directory);
+        WorkDirectory.emptied(directory);
         try (Stream<Path> files = Files.walk(distribution)) {
             for (Path source : files.toList()) {
                 Path relative = distribution.relativize(source);
@@ -63,9 +62,7 @@ final class Installation {
 
     /** Makes an archive the only application of {@code webapps/}, replacing what an earlier deployment left. */
     void deploy(Archive<?> archive) throws IOException {
-        Path webapps = directory.resolve("webapps");
-        deleteRecursively(webapps);
-        Files.createDirectories(webapps);
+        Path webapps = WorkDirectory.emptied(directory.resolve("webapps"));
         archive.as(ZipExporter.class).exportTo(webapps.resolve(archive.getName()).toFile());
     }
 
@@ -87,22 +84,5 @@ final class Installation {
 
     Path log() {
         return directory.resolve("logs").resolve("router.log");
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> {
-                try {
-                    Files.delete(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }

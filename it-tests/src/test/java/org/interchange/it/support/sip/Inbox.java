@@ -51,31 +51,43 @@ final class Inbox {
      * @throws AssertionError when none arrives in time; it lists everything that did arrive
      */
     synchronized Received take(Predicate<Received> which, String what, Duration timeout, String owner) {
+        try {
+            return poll(which, timeout).orElseThrow(() -> new AssertionError(owner + " received no " + what
+                    + " within " + timeout.toSeconds() + " s; it received "
+                    + (entries.isEmpty() ? "nothing" : ":\n" + report())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(owner + " was interrupted waiting for " + what, e);
+        }
+    }
+
+    /** The first message not handed out yet that matches, waiting for it up to {@code timeout}; empty when none came. */
+    synchronized Optional<Received> poll(Predicate<Received> which, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             for (Entry entry : entries) {
                 if (entry.state == State.WAITING && which.test(entry.message.orElseThrow())) {
                     entry.state = State.TAKEN;
-                    return entry.message.get();
+                    return entry.message;
                 }
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError(owner + " received no " + what + " within " + timeout.toSeconds()
-                        + " s; it received " + (entries.isEmpty() ? "nothing" : ":\n" + report()));
+                return Optional.empty();
             }
-            try {
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(owner + " was interrupted waiting for " + what, e);
-            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
         }
     }
 
     /** Every message that parsed, retransmissions included, in arrival order. */
     synchronized List<Received> all() {
         return entries.stream().flatMap(entry -> entry.message.stream()).toList();
+    }
+
+    /** What arrived but could not be parsed or processed, described, in arrival order. */
+    synchronized List<String> unusable() {
+        return entries.stream().filter(entry -> entry.state == State.UNUSABLE).map(entry -> entry.description)
+                .toList();
     }
 
     /** One line per arrival, with what became of it. */

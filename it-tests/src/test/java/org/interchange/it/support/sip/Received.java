@@ -40,6 +40,18 @@ public final class Received {
     }
 
     /**
+     * Parses a message that crossed the wire elsewhere, such as one in a softphone's SIP trace.
+     *
+     * @param remote where it came from
+     * @param local  where it arrived
+     * @throws ParseException when the parser refuses it
+     */
+    public static Received parse(Transport transport, InetSocketAddress remote, InetSocketAddress local, byte[] bytes)
+            throws ParseException {
+        return parse(transport, new RawMessage(bytes, remote, local));
+    }
+
+    /**
      * Parses a received message.
      *
      * @throws ParseException when the parser refuses it
@@ -119,13 +131,19 @@ public final class Received {
         return message.getCSeq().getMethod();
     }
 
-    /** The branch of the topmost Via. */
+    /** The branch of the topmost Via; null when it has none (RFC 2543 clients). */
     public String branch() {
         return message.getTopmostVia().getBranch();
     }
 
+    /** The To tag; empty also when the message has no To (a 400 to a request without one). */
     public Optional<String> toTag() {
-        return Optional.ofNullable(message.getTo().getTag());
+        return Optional.ofNullable(message.getTo()).map(to -> to.getTag());
+    }
+
+    /** The methods of its Allow header fields, however they are split into fields and values. */
+    public List<String> allowedMethods() {
+        return List.of(String.join(",", headers("Allow")).replace(" ", "").split(","));
     }
 
     /** The Record-Route values, in order. */

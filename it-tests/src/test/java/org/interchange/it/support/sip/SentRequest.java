@@ -76,7 +76,7 @@ public final class SentRequest {
     }
 
     private boolean answers(Received response) {
-        return response.branch().equals(request.branch()) && response.cseqMethod().equals(request.method());
+        return request.branch().equals(response.branch()) && response.cseqMethod().equals(request.method());
     }
 
     @Override
