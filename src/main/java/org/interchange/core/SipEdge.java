@@ -66,7 +66,7 @@ public final class SipEdge {
             throws ServletException, IOException {
         String malformed = request.getHeader(ReceivedMessageParserFactory.MALFORMED_HEADER);
         if (malformed != null) {
-            // a malformed request that came over a stream: the container layer let it through to be answered here
+            // malformed, over a connection: the container layer let it through to be answered here, on it
             send(request, malformed.startsWith("505 ") ? Reply.of(505, malformed.substring(4))
                     : Reply.of(400, "Bad Request (" + malformed + ")"));
             return;

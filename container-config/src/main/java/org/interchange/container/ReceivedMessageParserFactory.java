@@ -7,6 +7,7 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sip.InvalidArgumentException;
@@ -18,6 +19,8 @@ import gov.nist.javax.sip.header.Contact;
 import gov.nist.javax.sip.header.ExtensionHeaderImpl;
 import gov.nist.javax.sip.header.ContentLength;
 import gov.nist.javax.sip.header.From;
+import gov.nist.javax.sip.header.RequestLine;
+import gov.nist.javax.sip.header.StatusLine;
 import gov.nist.javax.sip.header.MaxForwards;
 import gov.nist.javax.sip.header.SIPHeader;
 import gov.nist.javax.sip.header.SIPHeaderList;
@@ -33,6 +36,7 @@ import gov.nist.javax.sip.parser.MessageParserFactory;
 import gov.nist.javax.sip.parser.ParseExceptionListener;
 import gov.nist.javax.sip.parser.ParserFactory;
 import gov.nist.javax.sip.parser.StringMsgParser;
+import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPTransaction;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
@@ -51,7 +55,9 @@ import org.slf4j.LoggerFactory;
  * nothing. The 400 carries the request's Vias, and of From, To (with a tag), Call-ID and CSeq those that parse.
  * A request whose top Via is unusable cannot be answered and is dropped, as are malformed responses.
  *
- * Over TCP and TLS JAIN-SIP parses without a channel to answer on; there, malformed requests are still dropped.
+ * Over TCP and TLS the channel cannot send before it has processed a message, so such a request is completed with
+ * placeholders and marked ({@value #MALFORMED_HEADER}); the router's servlet edge answers it on the connection,
+ * which stays open (JAIN-SIP would close it).
  *
  * <p><b>A request is a new transaction when its sent-by differs</b> (RFC 3261 17.2.3: branch, sent-by and method
  * identify a server transaction). JAIN-SIP keys server transactions by branch alone, so a second client that
@@ -61,8 +67,8 @@ import org.slf4j.LoggerFactory;
 public class ReceivedMessageParserFactory implements MessageParserFactory {
 
     /**
-     * Marks a malformed request received on a stream; its value is the answer to give: {@code 505 <reason>} or
-     * {@code <reason>} for a 400.
+     * Marks a malformed request received over a connection; its value is the answer to give: {@code 505 <reason>}
+     * or {@code <reason>} for a 400.
      */
     public static final String MALFORMED_HEADER = "X-Interchange-Malformed";
 
@@ -75,6 +81,9 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
         }
     });
     private static final int MAX_REASON = 80;
+    /** Header fields without which a request cannot be answered or routed: a parse failure there rejects it. */
+    private static final Set<Class<?>> REQUIRED = Set.of(From.class, To.class, CSeq.class, Via.class, CallID.class,
+            ContentLength.class, RequestLine.class, StatusLine.class);
 
     @Override
     public MessageParser createMessageParser(SIPTransactionStack stack) {
@@ -84,51 +93,45 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
 
     private static SIPMessage parse(StringMsgParser parser, SIPTransactionStack stack, byte[] bytes, boolean readBody,
                                     boolean strict, ParseExceptionListener listener) throws ParseException {
-        if (listener instanceof MessageChannel channel) {
-            return parseDatagram(parser, stack, bytes, readBody, strict, channel, listener);
+        if (!(listener instanceof MessageChannel channel)) {
+            return parser.parseSIPMessage(bytes, readBody, strict, listener); // a stored request parsed again
         }
-        // a stream (TCP, TLS: JAIN-SIP gives no channel to answer on) or a stored request parsed again
-        SIPMessage message = parser.parseSIPMessage(bytes, readBody, strict, null);
-        if (message instanceof ReceivedRequest request) {
-            String problem = problemOf(request, new String(bytes, StandardCharsets.UTF_8));
-            if (problem != null) {
-                markMalformed(request, problem);
-            } else {
-                keepApartFromOtherSenders(request, stack);
-            }
-        }
-        return message;
-    }
-
-    private static SIPMessage parseDatagram(StringMsgParser parser, SIPTransactionStack stack, byte[] bytes,
-                                            boolean readBody, boolean strict, MessageChannel channel,
-                                            ParseExceptionListener listener) throws ParseException {
+        boolean connection = channel instanceof ConnectionOrientedMessageChannel;
         String[] failedHeader = {null};
         SIPMessage message;
         try {
             message = parser.parseSIPMessage(bytes, readBody, strict, (ex, partial, headerClass, header, raw) -> {
-                failedHeader[0] = header;
-                listener.handleException(ex, partial, headerClass, header, raw);
+                if (REQUIRED.contains(headerClass)) {
+                    failedHeader[0] = header;
+                    if (!connection || headerClass == RequestLine.class || headerClass == StatusLine.class) {
+                        throw ex; // answered below; the channel's own handling would close a TCP connection
+                    }
+                }
+                partial.addUnparsed(header); // as JAIN-SIP's channels keep a header they cannot parse
             });
         } catch (ParseException e) {
             String text = new String(bytes, StandardCharsets.UTF_8);
             if (isRequest(text)) {
-                answer(channel, headersOf(text), reason(e, failedHeader[0]));
+                answer(channel, headersOf(text), 400, reason(e, failedHeader[0]), text.substring(0, text.indexOf(' ')));
             }
             return null;
         }
-        if (message instanceof SIPRequest request) {
-            String problem = problemOf(request, new String(bytes, StandardCharsets.UTF_8));
+        if (message instanceof ReceivedRequest request) {
+            String problem = failedHeader[0] != null ? printable("bad header: " + failedHeader[0])
+                    : problemOf(request, new String(bytes, StandardCharsets.UTF_8));
+            if (problem != null && connection) {
+                markMalformed(request, problem);
+                return request;
+            }
             if (problem != null) {
                 if (!"ACK".equals(request.getMethod())) {
-                    answer(channel, request.getHeaders(), problem.startsWith("505 ") ? 505 : 400,
-                            problem.startsWith("505 ") ? problem.substring(4) : problem);
+                    boolean version = problem.startsWith("505 ");
+                    answer(channel, request.getHeaders(), version ? 505 : 400,
+                            version ? problem.substring(4) : problem, request.getMethod());
                 }
                 return null;
             }
-            if (request instanceof ReceivedRequest received) {
-                keepApartFromOtherSenders(received, stack);
-            }
+            keepApartFromOtherSenders(request, stack);
         }
         return message;
     }
@@ -144,7 +147,7 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
     }
 
     /**
-     * Lets a malformed request that arrived on a stream reach the servlet edge, which answers it (over the stream):
+     * Lets a malformed request that arrived over a connection reach the servlet edge, which answers it there:
      * the request gets what JAIN-SIP needs to accept it (placeholder Call-ID, From, To without tag, CSeq, Contact)
      * and the {@value #MALFORMED_HEADER} header field with the answer to give.
      */
@@ -185,8 +188,7 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
 
     /** Gives the request its own transaction key when another sender's transaction has its branch. */
     private static void keepApartFromOtherSenders(ReceivedRequest request, SIPTransactionStack stack) {
-        Via top = request.getTopmostVia();
-        if (top.getBranch() == null) {
+        if (request.getTopmostVia().getBranch() == null) {
             return;
         }
         String key = request.getTransactionId();
@@ -194,11 +196,8 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
         if (existing == null) {
             existing = stack.findPendingTransaction(key);
         }
-        if (existing == null || existing.getOriginalRequest() == null) {
-            return;
-        }
-        Via first = ((SIPRequest) existing.getOriginalRequest()).getTopmostVia();
-        if (first != null && !first.getSentBy().equals(top.getSentBy())) {
+        // the stack's own RFC 3261 17.2.3 match (branch and sent-by), which it skips when it looks a request up
+        if (existing != null && !existing.isMessagePartOfTransaction(request)) {
             request.keyBySentBy();
         }
     }
@@ -268,12 +267,12 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
         }
     }
 
-    /** Sends a 400 built from the headers that parsed; nothing when there is no usable Via to answer along. */
-    private static void answer(MessageChannel channel, Iterator<SIPHeader> headers, String reason) {
-        answer(channel, headers, 400, reason);
-    }
-
-    private static void answer(MessageChannel channel, Iterator<SIPHeader> headers, int status, String reason) {
+    /**
+     * Sends a 400 (or 505) built from the headers that parsed; nothing when there is no usable Via to answer along.
+     * A CSeq that did not parse is answered as {@code CSeq: 1 <method>}: JAIN-SIP cannot send a response without.
+     */
+    private static void answer(MessageChannel channel, Iterator<SIPHeader> headers, int status, String reason,
+                               String method) {
         SIPResponse response = new SIPResponse();
         boolean hasVia = false;
         try {
@@ -302,12 +301,15 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
                 log.debug("Dropped a malformed request without a usable Via: {}", reason);
                 return;
             }
+            if (response.getCSeq() == null) {
+                response.setCSeq(new CSeq(1, method));
+            }
             if (MessageFactoryImpl.getDefaultServerHeader() != null) {
                 response.addHeader(MessageFactoryImpl.getDefaultServerHeader());
             }
             response.setContentLength(new ContentLength(0));
             // RFC 3261 18.2.2 with RFC 3581: the datagram's source address, the port the top Via asks for (the
-            // channel does not know the datagram's source port while parsing, so a bare rport cannot be honoured)
+            // channel does not know the datagram's source port while parsing, so a bare rport is not honoured)
             Via top = response.getTopmostVia();
             int port = top.getRPort() > 0 ? top.getRPort() : top.getPort() > 0 ? top.getPort() : 5060;
             channel.sendMessage(response, InetAddress.getByName(channel.getPeerAddress()), port); // a literal
@@ -352,9 +354,13 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
     }
 
     private static String reason(ParseException e, String failedHeader) {
-        String detail = failedHeader != null ? "bad header: " + failedHeader : String.valueOf(e.getMessage());
+        return printable(failedHeader != null ? "bad header: " + failedHeader : String.valueOf(e.getMessage()));
+    }
+
+    /** Text fit for a reason phrase: printable ASCII, at most {@value #MAX_REASON} characters. */
+    private static String printable(String text) {
         StringBuilder printable = new StringBuilder();
-        for (char c : detail.toCharArray()) {
+        for (char c : text.toCharArray()) {
             printable.append(c >= 0x20 && c < 0x7f ? c : ' ');
         }
         String reason = printable.toString().trim();

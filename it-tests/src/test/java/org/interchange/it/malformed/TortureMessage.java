@@ -90,28 +90,6 @@ final class TortureMessage {
         return payload.toString().getBytes(OCTETS);
     }
 
-    /** The branch of the top Via of its (first) message; empty when it has none (RFC 2543 messages). */
-    Optional<String> branch() {
-        return topVia(headerSections().get(0)).map(BRANCH::matcher).filter(Matcher::find).map(branch -> branch.group(1));
-    }
-
-    /** The same message with another branch in its top Via, everything else byte for byte. */
-    TortureMessage withBranch(String branch) {
-        int[] first = sectionBounds().get(0);
-        String[] fields = FIELD_START.split(octets.substring(first[0], first[1]));
-        for (int i = 1; i < fields.length; i++) {
-            if (isVia(fieldName(fields[i]))) {
-                Matcher current = BRANCH.matcher(fields[i]);
-                if (current.find()) {
-                    fields[i] = fields[i].substring(0, current.start(1)) + branch + fields[i].substring(current.end(1));
-                }
-                break;
-            }
-        }
-        String changed = octets.substring(0, first[0]) + String.join("", fields) + octets.substring(first[1]);
-        return new TortureMessage(name, changed.getBytes(OCTETS));
-    }
-
     /**
      * The branches of the SIP messages that follow the first in the payload ({@code dblreq}'s INVITE): octets that
      * a server must ignore (RFC 3261 18.3), so nothing may answer them.

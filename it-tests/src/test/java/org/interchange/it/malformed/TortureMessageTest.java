@@ -75,21 +75,6 @@ class TortureMessageTest {
     }
 
     @Test
-    void anotherBranchReplacesOnlyTheTopViasBranch() {
-        String baddn = "OPTIONS sip:t.watson@example.org SIP/2.0\r\n"
-                + "Via:     SIP/2.0/UDP c.example.com:5060;branch=z9hG4bKkdjuw\r\n"
-                + "Via: SIP/2.0/UDP d.example.com;branch=z9hG4bKkdjuw\r\nMax-Forwards: 70\r\n\r\n";
-        TortureMessage message = message(baddn);
-
-        TortureMessage renamed = message.withBranch("z9hG4bKkdjuw-own");
-
-        assertThat(message.branch()).contains("z9hG4bKkdjuw");
-        assertThat(renamed.branch()).contains("z9hG4bKkdjuw-own");
-        assertThat(new String(renamed.addressed(SERVER, SENDER), StandardCharsets.ISO_8859_1))
-                .isEqualTo(addressed(baddn).replaceFirst("z9hG4bKkdjuw", "z9hG4bKkdjuw-own"));
-    }
-
-    @Test
     void theTopViaChoosesTheTransport() {
         assertThat(message("OPTIONS sip:a@example.com SIP/2.0\r\nVia: SIP/2.0/TCP h.example.com\r\n\r\n").transport())
                 .isEqualTo(Transport.TCP);

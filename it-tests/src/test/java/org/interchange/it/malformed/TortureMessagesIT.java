@@ -29,7 +29,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,18 +57,7 @@ class TortureMessagesIT {
     /** Messages the router does not handle as expected yet, with the reason. */
     private static final Map<String, String> KNOWN_FAILURES = Map.of(
             "bext01", "its top Via says TLS but it arrives over UDP; JAIN-SIP sends the 420 over the Via's transport, "
-                    + "where the router has no listener, so nothing comes back",
-            "scalar02", "its CSeq number (2^65) does not parse, and the router's 400 then has no CSeq: JAIN-SIP's "
-                    + "sendMessage fails on it (NullPointerException in getCSeq().getMethod(), logged at DEBUG by "
-                    + "ReceivedMessageParserFactory), so nothing comes back, over TCP or UDP");
-    /**
-     * The router defect behind {@link #aSecondSenderReusingTheBranchOfAnAnsweredRequestIsAnsweredToo}. Whether it
-     * strikes a torture message depends on which earlier transaction holds the shared branch when it arrives.
-     */
-    private static final String SHARED_BRANCH_DEFECT = "after a non-INVITE request is answered, a request with the "
-            + "same branch from another sender gets no answer while the first transaction lingers (Timer J, 32 s over "
-            + "UDP): ReceivedMessageParserFactory keeps the senders apart only while the first transaction still holds "
-            + "its original request, which the stack's AGGRESSIVE_CLEANUP releases";
+                    + "where the router has no listener, so nothing comes back");
     /** How long nothing must come back for a message to count as dropped. */
     private static final Duration SILENCE = Duration.ofSeconds(2);
 
@@ -104,9 +92,6 @@ class TortureMessagesIT {
         assumeFalse(KNOWN_FAILURES.containsKey(message.name()), () -> "known failure: " + KNOWN_FAILURES.get(message.name()));
 
         Exchange exchange = exchange(message, expectation);
-        if (exchange.outcome().kind() == Outcome.Kind.NOTHING && !expectation.admits(exchange.outcome())) {
-            assumeNotTheSharedBranchDefect(message, expectation);
-        }
 
         assertThat(exchange.unusable()).as("what came back unparseable; %s", exchange.report()).isEmpty();
         assertThat(expectation.admits(exchange.outcome()))
@@ -117,7 +102,6 @@ class TortureMessagesIT {
     }
 
     @Test
-    @Disabled("router defect: " + SHARED_BRANCH_DEFECT)
     void aSecondSenderReusingTheBranchOfAnAnsweredRequestIsAnsweredToo() {
         String branch = "z9hG4bK" + UUID.randomUUID().toString().replace("-", "");
         try (SipAgent first = router.agent(Transport.UDP); SipAgent second = router.agent(Transport.UDP)) {
@@ -153,21 +137,6 @@ class TortureMessagesIT {
                     + new String(sent, StandardCharsets.ISO_8859_1) + "\nreceived:\n" + summaries(sender.received());
             return new Exchange(outcome, sender.unusable(), replyToTrailing, report);
         }
-    }
-
-    /**
-     * Aborts the test when a message that went unanswered is answered as expected under a branch of its own: the
-     * branch it shares with other messages is then what kept the answer away ({@link #SHARED_BRANCH_DEFECT}).
-     */
-    private void assumeNotTheSharedBranchDefect(TortureMessage message, Expectation expectation) {
-        Optional<String> branch = message.branch();
-        if (branch.isEmpty()) {
-            return;
-        }
-        Exchange underItsOwnBranch = exchange(message.withBranch(branch.get() + "-" + UUID.randomUUID()), expectation);
-        assumeFalse(expectation.admits(underItsOwnBranch.outcome()), () -> "known router defect: " + message
-                + " got no answer under the branch it shares with other messages (" + branch.get() + ") but "
-                + underItsOwnBranch.outcome() + " under one of its own; " + SHARED_BRANCH_DEFECT);
     }
 
     private static Path dataDirectory() {
