@@ -13,7 +13,8 @@ import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.config.SipListener;
 
 /**
- * When Tomcat runs standalone from {@code server.xml}, makes its start fail, as the embedded launcher's does, when
+ * When Tomcat runs standalone from {@code server.xml}, keeps MSS from reporting usage statistics
+ * ({@link NoUsageStatistics}) and makes its start fail, as the embedded launcher's does, when
  * <ul>
  *   <li>the SIP connectors of {@code server.xml} are not the listeners of {@code interchange.properties} (the
  *       router names, advertises and chooses listeners from the latter), or</li>
@@ -30,6 +31,7 @@ public class StandaloneChecks implements LifecycleListener {
             return;
         }
         if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+            NoUsageStatistics.apply(); // the SIP service, initialised by now, has created MSS's dispatcher
             RouterConfiguration config = RouterConfiguration.load();
             List<String> configured = StartupProblems.sockets(SipListener.allFrom(config));
             for (Service service : server.findServices()) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardServer;
+import org.interchange.container.NoUsageStatistics;
 import org.interchange.container.RefreshExpandedWars;
 import org.interchange.container.StartupProblems;
 import org.interchange.container.config.HostPort;
@@ -72,6 +73,7 @@ final class EmbeddedContainer {
 
     void start() throws LifecycleException {
         server.init();
+        NoUsageStatistics.apply(); // the SIP service has created MSS's dispatcher, which registers the counters
         server.start();
     }
 
