@@ -1,0 +1,96 @@
+package org.interchange.container;
+
+import java.net.DatagramPacket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.IntSupplier;
+
+import gov.nist.javax.sip.stack.DatagramQueuedMessageDispatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The queue between a UDP listener's receive thread and the stack threads that process its datagrams, which keeps
+ * the router answering when more arrives than it can process (a flood, a registration storm after an outage).
+ *
+ * <p>JAIN-SIP's own queue is unbounded and holds every datagram in the 64 KB buffer it was received into: under
+ * overload the backlog filled a 1 GB heap in seconds, the receive thread died of OutOfMemoryError and the listener
+ * went deaf for good. Here a queued datagram keeps only its own bytes, and a datagram is dropped, as the kernel drops
+ * what overflows a socket buffer, when
+ * <ul>
+ * <li>the queue holds {@code capacity} datagrams, or</li>
+ * <li>it is a request that starts new work while the stack holds {@code maxServerTransactions} server transactions.
+ * A UDP transaction outlives its final response by 32 s (Timer J) with the request, the response and the servlet
+ * sessions (some 10 KB), so a sustained rate the threads keep up with can still exhaust the heap. Responses and ACK,
+ * BYE, CANCEL and PRACK, which finish work in progress, are still taken.</li>
+ * </ul>
+ * The sender retransmits what is dropped. Drops are logged, summed, at most once per {@link #REPORT_INTERVAL_MS}.
+ *
+ * <p>Only the listener's receive thread offers, so the drop counters need no synchronisation.
+ */
+final class UdpReceiveQueue extends LinkedBlockingQueue<DatagramQueuedMessageDispatch> {
+
+    private static final long REPORT_INTERVAL_MS = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(UdpReceiveQueue.class);
+    private static final long serialVersionUID = 1L;
+    private static final byte[][] FINISHING_WORK = prefixes("SIP/", "ACK ", "BYE ", "CANCEL ", "PRACK ");
+
+    private final String listener;
+    private final int capacity;
+    private final int maxServerTransactions;
+    private final transient IntSupplier serverTransactions;
+    private long droppedQueueFull;
+    private long droppedTransactionsFull;
+    private long reportDue;
+
+    UdpReceiveQueue(String listener, int capacity, int maxServerTransactions, IntSupplier serverTransactions) {
+        super(capacity);
+        this.listener = listener;
+        this.capacity = capacity;
+        this.maxServerTransactions = maxServerTransactions;
+        this.serverTransactions = serverTransactions;
+    }
+
+    @Override
+    public boolean offer(DatagramQueuedMessageDispatch received) {
+        DatagramPacket packet = received.packet;
+        packet.setData(Arrays.copyOfRange(packet.getData(), packet.getOffset(), packet.getOffset() + packet.getLength()));
+        if (!finishesWork(packet.getData()) && serverTransactions.getAsInt() >= maxServerTransactions) {
+            droppedTransactionsFull++;
+        } else if (!super.offer(received)) {
+            droppedQueueFull++;
+        } else {
+            return true;
+        }
+        reportDrops();
+        return false;
+    }
+
+    private void reportDrops() {
+        long now = System.currentTimeMillis();
+        if (now < reportDue) {
+            return;
+        }
+        LOG.warn("{} overloaded, dropped since the last report: {} datagrams because {} were waiting to be processed, "
+                + "{} new requests because {} server transactions were open; senders retransmit",
+                listener, droppedQueueFull, capacity, droppedTransactionsFull, maxServerTransactions);
+        droppedQueueFull = 0;
+        droppedTransactionsFull = 0;
+        reportDue = now + REPORT_INTERVAL_MS;
+    }
+
+    private static boolean finishesWork(byte[] datagram) {
+        for (byte[] prefix : FINISHING_WORK) {
+            if (datagram.length >= prefix.length && Arrays.equals(datagram, 0, prefix.length, prefix, 0, prefix.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[][] prefixes(String... starts) {
+        return Arrays.stream(starts).map(start -> start.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+    }
+}

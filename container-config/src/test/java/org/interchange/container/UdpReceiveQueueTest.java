@@ -1,0 +1,72 @@
+package org.interchange.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramPacket;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import gov.nist.javax.sip.stack.DatagramQueuedMessageDispatch;
+import org.junit.jupiter.api.Test;
+
+/** Datagrams as the UDP receive thread offers them: received into a 64 KB buffer. */
+class UdpReceiveQueueTest {
+
+    private static final String OPTIONS = "OPTIONS sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5070\r\n\r\n";
+
+    private final AtomicInteger serverTransactions = new AtomicInteger();
+
+    @Test
+    void aQueuedDatagramKeepsOnlyItsOwnBytes() throws Exception {
+        UdpReceiveQueue queue = queue(10, 100);
+
+        assertThat(queue.offer(received(OPTIONS))).isTrue();
+
+        DatagramPacket queued = queue.take().packet;
+        assertThat(queued.getData()).hasSize(OPTIONS.length());
+        assertThat(new String(queued.getData(), 0, queued.getLength(), StandardCharsets.US_ASCII)).isEqualTo(OPTIONS);
+        assertThat(queued.getSocketAddress()).isEqualTo(new InetSocketAddress("127.0.0.1", 5070));
+    }
+
+    @Test
+    void aFullQueueDropsWhatArrives() {
+        UdpReceiveQueue queue = queue(2, 100);
+
+        assertThat(queue.offer(received(OPTIONS))).isTrue();
+        assertThat(queue.offer(received("SIP/2.0 200 OK\r\n\r\n"))).isTrue();
+        assertThat(queue.offer(received("ACK sip:b@127.0.0.1 SIP/2.0\r\n\r\n"))).isFalse();
+        assertThat(queue).hasSize(2);
+    }
+
+    @Test
+    void withTheMostServerTransactionsOpenOnlyWhatFinishesWorkIsTaken() {
+        UdpReceiveQueue queue = queue(10, 3);
+        serverTransactions.set(3);
+
+        assertThat(queue.offer(received(OPTIONS))).isFalse();
+        assertThat(queue.offer(received("INVITE sip:b@127.0.0.1 SIP/2.0\r\n\r\n"))).isFalse();
+        assertThat(queue.offer(received("SIP/2.0 180 Ringing\r\n\r\n"))).isTrue();
+        assertThat(queue.offer(received("ACK sip:b@127.0.0.1 SIP/2.0\r\n\r\n"))).isTrue();
+        assertThat(queue.offer(received("BYE sip:b@127.0.0.1 SIP/2.0\r\n\r\n"))).isTrue();
+        assertThat(queue.offer(received("CANCEL sip:b@127.0.0.1 SIP/2.0\r\n\r\n"))).isTrue();
+        assertThat(queue.offer(received("PRACK sip:b@127.0.0.1 SIP/2.0\r\n\r\n"))).isTrue();
+
+        serverTransactions.set(2);
+        assertThat(queue.offer(received(OPTIONS))).isTrue();
+    }
+
+    private UdpReceiveQueue queue(int capacity, int maxServerTransactions) {
+        return new UdpReceiveQueue("udp:127.0.0.1:5060", capacity, maxServerTransactions, serverTransactions::get);
+    }
+
+    private static DatagramQueuedMessageDispatch received(String text) {
+        byte[] buffer = new byte[64 * 1024];
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(bytes, 0, buffer, 0, bytes.length);
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        packet.setLength(bytes.length);
+        packet.setSocketAddress(new InetSocketAddress("127.0.0.1", 5070));
+        return new DatagramQueuedMessageDispatch(packet, System.currentTimeMillis());
+    }
+}
