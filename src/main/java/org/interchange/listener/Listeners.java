@@ -1,0 +1,85 @@
+package org.interchange.listener;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+
+import org.interchange.container.config.IpAddresses;
+import org.interchange.container.config.RouterConfiguration;
+import org.interchange.container.config.SipListener;
+import org.interchange.container.config.Transport;
+import org.interchange.core.sip.Endpoint;
+
+/**
+ * The router's SIP listeners, as configured ({@code listener.<name>}), and the default one ({@code socket.default},
+ * else the first of the file). Immutable and thread-safe.
+ */
+public final class Listeners {
+
+    /** The key naming the listener of last resort. */
+    public static final String DEFAULT_KEY = "socket.default";
+
+    private final List<SipListener> all;
+    private final SipListener fallback;
+
+    public Listeners(List<SipListener> all, SipListener fallback) {
+        if (all.isEmpty() || !all.contains(fallback)) {
+            throw new IllegalArgumentException("the default listener must be one of the listeners");
+        }
+        this.all = List.copyOf(all);
+        this.fallback = fallback;
+    }
+
+    /** The listeners of a configuration and its {@code socket.default}. */
+    public static Listeners from(RouterConfiguration config) {
+        List<SipListener> all = SipListener.allFrom(config);
+        SipListener fallback = config.parsed(DEFAULT_KEY, all.get(0), name -> all.stream()
+                .filter(listener -> listener.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no listener is named " + name)));
+        return new Listeners(all, fallback);
+    }
+
+    /** All listeners, in the order of the configuration file. */
+    public List<SipListener> all() {
+        return all;
+    }
+
+    /** The listener of last resort. */
+    public SipListener fallback() {
+        return fallback;
+    }
+
+    /** The listener of that name. */
+    public Optional<SipListener> named(String name) {
+        return all.stream().filter(listener -> listener.name().equals(name)).findFirst();
+    }
+
+    /** The listener bound to that transport, address and port. */
+    public Optional<SipListener> at(Endpoint socket) {
+        Optional<InetAddress> address = IpAddresses.parseLiteral(socket.address());
+        return address.flatMap(a -> all.stream().filter(listener -> listener.transport() == socket.transport()
+                && listener.address().equals(a) && listener.port() == socket.port()).findFirst());
+    }
+
+    /** The first listener of that transport bound to that address. */
+    public Optional<SipListener> on(InetAddress address, Transport transport) {
+        return all.stream().filter(listener -> listener.transport() == transport && listener.address().equals(address))
+                .findFirst();
+    }
+
+    /**
+     * The listener to use for a transport and address family when nothing better is known: the default listener if
+     * it fits, else the first one of the file that does.
+     */
+    public Optional<SipListener> defaultFor(Transport transport, boolean ipv6) {
+        if (fits(fallback, transport, ipv6)) {
+            return Optional.of(fallback);
+        }
+        return all.stream().filter(listener -> fits(listener, transport, ipv6)).findFirst();
+    }
+
+    /** Whether a listener serves that transport and address family. */
+    public static boolean fits(SipListener listener, Transport transport, boolean ipv6) {
+        return listener.transport() == transport && listener.isIpv6() == ipv6;
+    }
+}

@@ -1,0 +1,62 @@
+package org.interchange.listener;
+
+import java.time.Duration;
+
+import javax.enterprise.context.Dependent;
+import javax.enterprise.event.Observes;
+import javax.enterprise.inject.Produces;
+import javax.inject.Singleton;
+
+import org.interchange.container.config.RouterConfiguration;
+import org.interchange.core.RouterStarting;
+import org.interchange.core.Scheduler;
+import org.interchange.listener.internal.KernelRouteSelector;
+import org.interchange.listener.internal.RouteTableWatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the listener capability from the configuration: the listeners, the socket rules and the automatic step's
+ * cache, whose named timer {@code socket-routes} empties it when the kernel's routes or addresses change.
+ * Keys: {@code socket.default}, {@code socket.rule.*} (see {@link SocketRules}), {@code socket.route-cache-ttl}
+ * (seconds a kernel answer is kept, default 60), {@code socket.route-check-interval} (seconds between checks for
+ * changed routes, default 5).
+ */
+@Dependent
+public class SocketConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SocketConfiguration.class);
+
+    @Produces
+    @Singleton
+    Listeners listeners(RouterConfiguration config) {
+        return Listeners.from(config);
+    }
+
+    @Produces
+    @Singleton
+    SocketRules rules(RouterConfiguration config, Listeners listeners) {
+        return SocketRules.from(config, listeners);
+    }
+
+    @Produces
+    @Singleton
+    KernelRouteSelector kernelRoutes(RouterConfiguration config, Listeners listeners, Scheduler scheduler) {
+        KernelRouteSelector selector = KernelRouteSelector.system(listeners,
+                Duration.ofSeconds(config.integer("socket.route-cache-ttl", 60, 1, 86_400)));
+        RouteTableWatch watch = RouteTableWatch.system();
+        scheduler.every("socket-routes", Duration.ofSeconds(config.integer("socket.route-check-interval", 5, 1, 3600)),
+                () -> {
+                    if (watch.changed()) {
+                        log.info("Routes or addresses changed: {} cached kernel routes forgotten", selector.cached());
+                        selector.flush();
+                    }
+                });
+        return selector;
+    }
+
+    /** Reads the configuration before the router takes traffic, so that a bad rule stops the start. */
+    void start(@Observes RouterStarting starting, SocketRules rules, KernelRouteSelector kernelRoutes) {
+        log.info("Socket policy: {} rules", rules.rules().size());
+    }
+}

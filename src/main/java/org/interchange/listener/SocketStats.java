@@ -1,0 +1,44 @@
+package org.interchange.listener;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+import javax.enterprise.context.ApplicationScoped;
+
+import org.interchange.listener.SocketChoice.Reason;
+
+/**
+ * The socket policy's counters: decisions per reason, and forced sockets that could not be used (a listener that
+ * does not exist for the arrival address, or one of the wrong address family). Thread-safe.
+ */
+@ApplicationScoped
+public class SocketStats {
+
+    private final Map<Reason, LongAdder> decisions = new EnumMap<>(Reason.class);
+    private final LongAdder unusableForced = new LongAdder();
+
+    public SocketStats() {
+        for (Reason reason : Reason.values()) {
+            decisions.put(reason, new LongAdder());
+        }
+    }
+
+    /** Counts a decision. */
+    public void decided(Reason reason) {
+        decisions.get(reason).increment();
+    }
+
+    /** Counts a forced socket that was passed over. */
+    public void forcedUnusable() {
+        unusableForced.increment();
+    }
+
+    /** The counters by name: {@code rule}, {@code registration}, ..., {@code forced-unusable}. */
+    public Map<String, Long> snapshot() {
+        Map<String, Long> counters = new java.util.LinkedHashMap<>();
+        decisions.forEach((reason, count) -> counters.put(reason.name().toLowerCase().replace('_', '-'), count.sum()));
+        counters.put("forced-unusable", unusableForced.sum());
+        return counters;
+    }
+}
