@@ -54,6 +54,17 @@ public sealed interface ForcedSocket extends Serializable {
         public String toString() {
             return transport.token() + ":" + RECEIVED + (port.isPresent() ? ":" + port.getAsInt() : "");
         }
+
+        /** {@link OptionalInt} is not serializable: this is written as the transport and the port, 0 for none. */
+        private Object writeReplace() {
+            return new SerialForm(transport, port.orElse(0));
+        }
+
+        private record SerialForm(Transport transport, int port) implements Serializable {
+            private Object readResolve() {
+                return new OnReceivedAddress(transport, port == 0 ? OptionalInt.empty() : OptionalInt.of(port));
+            }
+        }
     }
 
     /**

@@ -20,10 +20,12 @@ import org.interchange.core.sip.SipUri;
 /**
  * The socket rules of the configuration, tried in the order of the file; the first that matches wins. A rule reads
  * <pre>
- * socket.rule.media.ruri-user   = ^\*33[0-9]+$
+ * socket.rule.media.ruri-user   = ^\\*33[0-9]+$
  * socket.rule.media.socket      = private
  * socket.rule.media.destination = sip:10.0.0.100
  * </pre>
+ * A properties file takes a backslash as an escape: write a regular expression's backslash twice ({@code \\*},
+ * {@code \\d}). A {@code ^} followed by a quantifier ({@code ^*}, what the file turns {@code ^\*} into) is refused.
  * Conditions: {@code source} (networks), {@code received-on} (listener names), {@code ruri-user} (a regular
  * expression for the whole user part), {@code domain} (Request-URI hosts), {@code method}, {@code transport}.
  * Actions: {@code socket} (a listener name, {@code proto:address:port} or {@code proto:received[:port]}) and
@@ -101,6 +103,10 @@ public final class SocketRules {
     }
 
     private static Pattern regex(String text) {
+        if (text.matches("\\^[*+?{].*")) {
+            throw new IllegalArgumentException("'^' followed by a quantifier repeats nothing; in the properties file "
+                    + "write a backslash twice, as ^\\\\" + text.substring(1));
+        }
         try {
             return Pattern.compile(text);
         } catch (PatternSyntaxException e) {
