@@ -4,11 +4,13 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 
+import org.interchange.container.config.HostPort;
 import org.interchange.container.config.IpAddresses;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.config.SipListener;
 import org.interchange.container.config.Transport;
 import org.interchange.core.sip.Endpoint;
+import org.interchange.core.sip.SipUri;
 
 /**
  * The router's SIP listeners, as configured ({@code listener.<name>}), and the default one ({@code socket.default},
@@ -65,6 +67,22 @@ public final class Listeners {
     public Optional<SipListener> on(InetAddress address, Transport transport) {
         return all.stream().filter(listener -> listener.transport() == transport && listener.address().equals(address))
                 .findFirst();
+    }
+
+    /**
+     * The listener a Record-Route entry of this router names: the one shown at its host and port (numeric hosts
+     * compared as addresses), with its transport.
+     */
+    public Optional<SipListener> recordRoutedAs(SipUri uri) {
+        NextHop hop = NextHop.of(uri);
+        Optional<InetAddress> address = IpAddresses.parseLiteral(hop.host());
+        return all.stream().filter(listener -> listener.transport() == hop.transport()).filter(listener -> {
+            HostPort shown = listener.shown();
+            boolean sameHost = address.isPresent()
+                    ? IpAddresses.parseLiteral(shown.host()).filter(address.get()::equals).isPresent()
+                    : shown.host().equalsIgnoreCase(hop.host());
+            return sameHost && shown.port().orElse(listener.port()) == hop.port();
+        }).findFirst();
     }
 
     /**

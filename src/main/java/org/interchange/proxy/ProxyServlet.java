@@ -7,6 +7,7 @@ import java.util.ListIterator;
 import java.util.Optional;
 
 import javax.servlet.ServletException;
+import javax.servlet.sip.Address;
 import javax.servlet.sip.Proxy;
 import javax.servlet.sip.ProxyBranch;
 import javax.servlet.sip.SipFactory;
@@ -16,13 +17,18 @@ import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.URI;
 
 import org.interchange.container.SipHeaderFields;
+import org.interchange.container.bridge.BridgeMarker;
+import org.interchange.container.bridge.BridgeMarker.Bridge;
 import org.interchange.core.BeanLookup;
 import org.interchange.core.SipEdge;
+import org.interchange.core.sip.SipSyntaxException;
 import org.interchange.core.sip.Reply.SipHeader;
 import org.interchange.proxy.BestResponse.BranchResponse;
 import org.interchange.proxy.BestResponse.Forwarded;
 import org.interchange.proxy.Routing.Relay;
 import org.interchange.proxy.Routing.Respond;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SIP entry point for every request but REGISTER ({@code sip.xml} maps it): asks the {@link RequestRouter} and
@@ -32,6 +38,7 @@ import org.interchange.proxy.Routing.Respond;
 public class ProxyServlet extends SipServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger log = LoggerFactory.getLogger(ProxyServlet.class);
     /** The application-session attribute holding what is left to try of a relay. */
     private static final String REMAINING = Relay.class.getName();
     /** The application-session attribute set once a 2xx to the proxied INVITE went upstream. */
@@ -51,8 +58,12 @@ public class ProxyServlet extends SipServlet {
 
     @Override
     protected void doRequest(SipServletRequest request) throws ServletException, IOException {
-        if (!request.isInitial() || "ACK".equals(request.getMethod()) || "CANCEL".equals(request.getMethod())) {
-            return; // in-dialog: the container relays it; a stray ACK or CANCEL takes no answer from us
+        if (!request.isInitial()) {
+            bridgeInDialog(request); // then the container relays it along its Route headers
+            return;
+        }
+        if ("ACK".equals(request.getMethod()) || "CANCEL".equals(request.getMethod())) {
+            return; // a stray ACK or CANCEL takes no answer from us
         }
         SipEdge.handle(request, router::route, routing -> {
             if (routing instanceof Respond respond) {
@@ -130,6 +141,25 @@ public class ProxyServlet extends SipServlet {
         }
     }
 
+    /**
+     * Notes which listeners an in-dialog request crosses, read from the Record-Route entries of ours it comes back
+     * with, so that it leaves through the listener facing its next hop. CANCEL is left alone: the stack sends it
+     * where the request it cancels went.
+     */
+    private void bridgeInDialog(SipServletRequest request) {
+        Address popped = request.getPoppedRoute();
+        if (popped == null || "CANCEL".equals(request.getMethod())) {
+            return;
+        }
+        try {
+            router.inDialog(popped.toString(), Optional.ofNullable(request.getHeader("Route")))
+                    .ifPresent(crossing -> BridgeMarker.mark(request, new Bridge(crossing.egress(), crossing.ingress())));
+        } catch (SipSyntaxException e) {
+            log.warn("{} {}: not bridged, its route is not ours: {}", request.getMethod(), request.getRequestURI(),
+                    e.getMessage());
+        }
+    }
+
     private static BranchResponse branchResponse(SipServletResponse response) {
         List<SipHeader> challenges = new ArrayList<>();
         for (String name : List.of("WWW-Authenticate", "Proxy-Authenticate")) {
@@ -148,6 +178,7 @@ public class ProxyServlet extends SipServlet {
         for (int i = 0; i < branches.size(); i++) {
             List<String> routes = group.get(i).routes();
             SipServletRequest branchRequest = branches.get(i).getRequest();
+            BridgeMarker.mark(branchRequest, new Bridge(group.get(i).listener(), relay.ingress()));
             for (ListIterator<String> route = routes.listIterator(routes.size()); route.hasPrevious(); ) {
                 branchRequest.pushRoute(sipFactory.createAddress(route.previous()));
             }

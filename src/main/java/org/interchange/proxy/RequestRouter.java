@@ -22,9 +22,12 @@ import org.interchange.auth.Authenticator;
 import org.interchange.auth.Authenticator.Authenticated;
 import org.interchange.auth.Authenticator.Challenged;
 import org.interchange.auth.Subscribers;
+import org.interchange.container.bridge.BridgeRouter;
 import org.interchange.container.config.RouterConfiguration;
+import org.interchange.container.config.SipListener;
 import org.interchange.core.RouterStarting;
 import org.interchange.core.sip.Aor;
+import org.interchange.core.sip.Endpoint;
 import org.interchange.core.sip.InboundRequest;
 import org.interchange.core.sip.NameAddress;
 import org.interchange.core.sip.Reply;
@@ -33,6 +36,14 @@ import org.interchange.core.sip.SipUri;
 import org.interchange.domain.Domains;
 import org.interchange.location.Binding;
 import org.interchange.location.Location;
+import org.interchange.listener.Crossing;
+import org.interchange.listener.Listeners;
+import org.interchange.listener.NextHop;
+import org.interchange.listener.OutboundBranch;
+import org.interchange.listener.SocketChoice;
+import org.interchange.listener.SocketPolicy;
+import org.interchange.listener.SocketRule;
+import org.interchange.listener.SocketRules;
 import org.interchange.proxy.Routing.Relay;
 import org.interchange.proxy.Routing.Respond;
 
@@ -55,6 +66,9 @@ public class RequestRouter {
     private Subscribers subscribers;
     private Location location;
     private ProxySettings settings;
+    private Listeners listeners;
+    private SocketRules socketRules;
+    private SocketPolicy socketPolicy;
 
     protected RequestRouter() {
         // for CDI's proxy
@@ -62,12 +76,16 @@ public class RequestRouter {
 
     @Inject
     public RequestRouter(Domains domains, Authenticator authenticator, Subscribers subscribers, Location location,
-                         ProxySettings settings) {
+                         ProxySettings settings, Listeners listeners, SocketRules socketRules,
+                         SocketPolicy socketPolicy) {
         this.domains = domains;
         this.authenticator = authenticator;
         this.subscribers = subscribers;
         this.location = location;
         this.settings = settings;
+        this.listeners = listeners;
+        this.socketRules = socketRules;
+        this.socketPolicy = socketPolicy;
     }
 
     /**
@@ -108,16 +126,66 @@ public class RequestRouter {
                 return new Respond(refusal.get());
             }
         }
-        boolean recordRoute = DIALOG_CREATING.contains(method);
+        Relaying relaying = new Relaying(request, DIALOG_CREATING.contains(method), loopHash,
+                socketRules.match(request));
+        Optional<SipUri> ruleDestination = relaying.rule().flatMap(SocketRule::destination);
+        if (ruleDestination.isPresent()) {
+            return relay(relaying, List.of(List.of(target(relaying, requestUri.toString(),
+                    List.of(loose(ruleDestination.get())), Optional.empty()))));
+        }
         if (local) {
             return toUser(new Aor(requestUri.user().get(), domains.servedDomain(requestUri.host()).orElseThrow()),
-                    recordRoute, loopHash);
+                    relaying);
         }
         if (fromDomain.isEmpty() && !trusted) {
             return respond(403, "Relaying Forbidden");
         }
         List<String> routes = settings.outboundProxy().map(proxy -> List.of(loose(proxy))).orElse(List.of());
-        return new Relay(List.of(List.of(new Target(requestUri.toString(), routes))), recordRoute, loopHash);
+        return relay(relaying, List.of(List.of(target(relaying, requestUri.toString(), routes, Optional.empty()))));
+    }
+
+    /**
+     * The listeners an in-dialog request crosses, from the Route entry the container popped on arrival and the next
+     * Route: two entries of ours (RFC 5658) name the arrival listener and the one to leave through; one names a
+     * listener the request arrives on and leaves through. Empty when the popped entry is not one of our listeners.
+     */
+    public Optional<Crossing> inDialog(String poppedRoute, Optional<String> nextRoute) {
+        Optional<SipListener> ingress = listeners.recordRoutedAs(NameAddress.parse(poppedRoute).sipUri());
+        if (ingress.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SipListener> egress = nextRoute.map(route -> NameAddress.parse(route).sipUri())
+                .filter(uri -> uri.param(BridgeRouter.ROUTER_ENTRY_PARAM).isPresent())
+                .flatMap(listeners::recordRoutedAs);
+        return Optional.of(new Crossing(ingress.get().name(), egress.orElse(ingress.get()).name()));
+    }
+
+    /** What the branches of one initial request share: the request, its record-routing and its socket rule. */
+    private record Relaying(InboundRequest request, boolean recordRoute, String loopHash, Optional<SocketRule> rule) {
+    }
+
+    private Relay relay(Relaying relaying, List<List<Target>> groups) {
+        String ingress = listeners.at(relaying.request().arrival()).orElse(listeners.fallback()).name();
+        return new Relay(groups, relaying.recordRoute(), relaying.loopHash(), ingress);
+    }
+
+    /** A target leaving through the listener the socket policy chooses. */
+    private Target target(Relaying relaying, String uri, List<String> routes, Optional<Endpoint> registeredSocket) {
+        NextHop hop = NextHop.of(uri, routes);
+        SocketChoice choice = socketPolicy.choose(new OutboundBranch(relaying.request(), hop,
+                relaying.rule().flatMap(SocketRule::socket), registeredSocket));
+        if (choice.listener().transport() == hop.transport()) {
+            return new Target(uri, routes, choice.listener().name());
+        }
+        // the listener decides the transport, as OpenSIPS's forced socket does: the next hop has to say so
+        String transport = choice.listener().transport().token();
+        if (routes.isEmpty()) {
+            return new Target(SipUri.parse(uri).withParam("transport", transport).toString(), routes,
+                    choice.listener().name());
+        }
+        List<String> switched = new ArrayList<>(routes);
+        switched.set(0, "<" + NameAddress.parse(routes.get(0)).sipUri().withParam("transport", transport) + ">");
+        return new Target(uri, switched, choice.listener().name());
     }
 
     /** Whether a final response ends the search, or the next target group should be tried (RFC 3261 16.7). */
@@ -147,21 +215,21 @@ public class RequestRouter {
         return Optional.empty();
     }
 
-    private Routing toUser(Aor aor, boolean recordRoute, String loopHash) {
+    private Routing toUser(Aor aor, Relaying relaying) {
         List<Binding> bindings = location.lookup(aor);
         if (bindings.isEmpty()) {
             if (settings.defaultRoute().isPresent()) {
-                return new Relay(List.of(List.of(Target.of(settings.defaultRoute().get().toString()))),
-                        recordRoute, loopHash);
+                return relay(relaying, List.of(List.of(target(relaying, settings.defaultRoute().get().toString(),
+                        List.of(), Optional.empty()))));
             }
             return subscribers.exists(aor) ? respond(480, "Temporarily Unavailable") : respond(404, "Not Found");
         }
         Map<Double, List<Target>> byQ = new LinkedHashMap<>(); // bindings come most preferred first
         for (Binding binding : bindings) {
             byQ.computeIfAbsent(binding.q(), q -> new ArrayList<>())
-                    .add(new Target(binding.contact(), binding.path()));
+                    .add(target(relaying, binding.contact(), binding.path(), binding.socket()));
         }
-        return new Relay(new ArrayList<>(byQ.values()), recordRoute, loopHash);
+        return relay(relaying, new ArrayList<>(byQ.values()));
     }
 
     /** The served domain of the From URI, when the request claims to come from one of our users. */

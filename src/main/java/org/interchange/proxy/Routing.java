@@ -20,8 +20,11 @@ public sealed interface Routing {
      * @param groups      target groups in the order to try them; none is empty
      * @param recordRoute whether to stay in the dialog the request creates
      * @param loopHash    the request's loop-detection hash, carried in our Record-Route
+     * @param ingress     the name of the listener the request arrived on: with a branch's listener, the listeners
+     *                    the dialog crosses
      */
-    record Relay(List<List<Target>> groups, boolean recordRoute, String loopHash) implements Routing, Serializable {
+    record Relay(List<List<Target>> groups, boolean recordRoute, String loopHash, String ingress)
+            implements Routing, Serializable {
 
         public Relay {
             groups = groups.stream().map(List::copyOf).toList();
@@ -33,7 +36,7 @@ public sealed interface Routing {
         /** What is left to try once the first group has failed; empty when it was the last. */
         public Optional<Relay> next() {
             return groups.size() < 2 ? Optional.empty()
-                    : Optional.of(new Relay(groups.subList(1, groups.size()), recordRoute, loopHash));
+                    : Optional.of(new Relay(groups.subList(1, groups.size()), recordRoute, loopHash, ingress));
         }
     }
 }

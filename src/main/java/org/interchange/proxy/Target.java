@@ -4,19 +4,16 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Where one proxy branch goes.
+ * Where one proxy branch goes, and through which listener.
  *
- * @param uri    the branch's Request-URI
- * @param routes Route header field values to push onto the branch, in order (a registration's Path, an outbound
- *               proxy)
+ * @param uri      the branch's Request-URI
+ * @param routes   Route header field values to push onto the branch, in order (a registration's Path, an outbound
+ *                 proxy, a socket rule's destination)
+ * @param listener the name of the listener the branch leaves through
  */
-public record Target(String uri, List<String> routes) implements Serializable {
+public record Target(String uri, List<String> routes, String listener) implements Serializable {
 
     public Target {
         routes = List.copyOf(routes);
-    }
-
-    public static Target of(String uri) {
-        return new Target(uri, List.of());
     }
 }

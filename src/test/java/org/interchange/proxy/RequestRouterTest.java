@@ -10,6 +10,15 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.interchange.RouterBeans;
+import org.interchange.container.config.SipListener;
+import org.interchange.listener.Crossing;
+import org.interchange.listener.ForcedSocket;
+import org.interchange.listener.Listeners;
+import org.interchange.listener.SocketChoice;
+import org.interchange.listener.SocketChoice.Reason;
+import org.interchange.listener.SocketRule;
+import org.interchange.listener.SocketRules;
+import java.util.regex.Pattern;
 import org.interchange.auth.DigestClient;
 import org.interchange.core.IpNetwork;
 import org.interchange.core.TestClock;
@@ -37,6 +46,10 @@ class RequestRouterTest {
     private static final Aor ALICE = Aor.parse("alice@example.com");
     private static final Aor BOB = Aor.parse("bob@example.com");
     private static final Endpoint GATEWAY = Endpoint.parse("udp:203.0.113.9:5060");
+    private static final SipListener UDP = SipListener.parse("udp", "udp:127.0.0.1:5060");
+    private static final Listeners LISTENERS = new Listeners(List.of(UDP,
+            SipListener.parse("tcp", "tcp:127.0.0.1:5060"),
+            SipListener.parse("private", "udp:10.0.0.4:5060 advertise 203.0.113.4")), UDP);
     private static final ProxySettings DIRECT = new ProxySettings(Optional.empty(), Optional.empty(), 30);
 
     @TempDir
@@ -134,7 +147,7 @@ class RequestRouterTest {
         Routing routing = router.route(authenticated(router, "alice", "wonderland", "sip:bob@example.com"));
 
         assertThat(routing).isInstanceOf(Relay.class);
-        assertThat(((Relay) routing).groups()).containsExactly(List.of(Target.of("sip:bob@198.51.100.20")));
+        assertThat(((Relay) routing).groups()).containsExactly(List.of(target("sip:bob@198.51.100.20")));
     }
 
     @Test
@@ -173,9 +186,9 @@ class RequestRouterTest {
         Routing routing = router(beans, DIRECT).route(SipRequests.parse(inviteText("sip:bob@example.com"), GATEWAY));
 
         assertThat(((Relay) routing).groups()).containsExactly(
-                List.of(Target.of("sip:bob@198.51.100.23"),
-                        new Target("sip:bob@198.51.100.22", List.of("<sip:edge.example.net;lr>"))),
-                List.of(Target.of("sip:bob@198.51.100.21")));
+                List.of(target("sip:bob@198.51.100.23"),
+                        target("sip:bob@198.51.100.22", "<sip:edge.example.net;lr>")),
+                List.of(target("sip:bob@198.51.100.21")));
     }
 
     @Test
@@ -194,12 +207,80 @@ class RequestRouterTest {
     }
 
     @Test
+    void aSocketRuleWithADestinationSendsTheRequestThereThroughItsListener() {
+        SocketRule media = new SocketRule("media", List.of(), Set.of(), Optional.of(Pattern.compile("^\\*33[0-9]+$")),
+                Set.of(), Set.of(), Set.of(), Optional.of(new ForcedSocket.Named("private")),
+                Optional.of(SipUri.parse("sip:10.0.0.100")));
+        RequestRouter router = router(beans(), DIRECT, new SocketRules(List.of(media), LISTENERS));
+
+        Routing routing = router.route(SipRequests.parse("INVITE sip:*331234@example.com SIP/2.0\n" + """
+                From: <sip:gateway@example.net>;tag=g1
+                To: <sip:*331234@example.com>
+                Call-ID: media-1@203.0.113.9
+                CSeq: 1 INVITE
+                """, GATEWAY));
+
+        assertThat(((Relay) routing).groups()).containsExactly(List.of(
+                new Target("sip:*331234@example.com", List.of("<sip:10.0.0.100;lr>"), "private")));
+        assertThat(((Relay) routing).ingress()).isEqualTo("udp");
+    }
+
+    @Test
+    void aListenerOfAnotherTransportPutsItsTransportOnTheNextHop() {
+        SocketRule toTcp = new SocketRule("to-tcp", List.of(), Set.of(), Optional.empty(), Set.of(), Set.of(),
+                Set.of(), Optional.of(new ForcedSocket.Named("tcp")), Optional.empty());
+        RouterBeans beans = beans();
+        bind(beans, BOB, "sip:bob@198.51.100.20", 1.0);
+        bind(beans, ALICE, "sip:alice@198.51.100.10", 1.0, "<sip:edge.example.net;lr>");
+        RequestRouter router = router(beans, DIRECT, new SocketRules(List.of(toTcp), LISTENERS));
+
+        Relay toBob = (Relay) router.route(SipRequests.parse("MESSAGE sip:bob@example.com SIP/2.0\n" + """
+                From: <sip:gateway@example.net>;tag=g1
+                To: <sip:bob@example.com>
+                Call-ID: tcp-1@203.0.113.9
+                CSeq: 1 MESSAGE
+                """, GATEWAY));
+        Relay toAlice = (Relay) router.route(SipRequests.parse("MESSAGE sip:alice@example.com SIP/2.0\n" + """
+                From: <sip:gateway@example.net>;tag=g1
+                To: <sip:alice@example.com>
+                Call-ID: tcp-2@203.0.113.9
+                CSeq: 1 MESSAGE
+                """, GATEWAY));
+
+        assertThat(toBob.groups()).containsExactly(List.of(
+                new Target("sip:bob@198.51.100.20;transport=tcp", List.of(), "tcp")));
+        assertThat(toAlice.groups()).containsExactly(List.of(new Target("sip:alice@198.51.100.10",
+                List.of("<sip:edge.example.net;lr;transport=tcp>"), "tcp")));
+    }
+
+    @Test
+    void anInDialogRequestCrossesTheListenersOfItsTwoRecordRouteEntries() {
+        Optional<Crossing> crossing = router().inDialog("<sip:127.0.0.1:5060;transport=udp;lr;app_id=7>",
+                Optional.of("<sip:203.0.113.4:5060;transport=udp;lr;app_id=7>"));
+
+        assertThat(crossing).contains(new Crossing("udp", "private"));
+    }
+
+    @Test
+    void anInDialogRequestWithOneRecordRouteEntryLeavesThroughThatListener() {
+        Optional<Crossing> crossing = router().inDialog("<sip:127.0.0.1:5060;transport=tcp;lr;app_id=7>",
+                Optional.of("<sip:bob@198.51.100.20;lr>"));
+
+        assertThat(crossing).contains(new Crossing("tcp", "tcp"));
+    }
+
+    @Test
+    void anInDialogRequestThatDidNotComeThroughOurRecordRouteIsNotBridged() {
+        assertThat(router().inDialog("<sip:192.0.2.1:5060;lr>", Optional.empty())).isEmpty();
+    }
+
+    @Test
     void localUsersMayCallOtherDomains() {
         RequestRouter router = router();
 
         Routing routing = router.route(authenticated(router, "alice", "wonderland", "sip:carol@example.org"));
 
-        assertThat(((Relay) routing).groups()).containsExactly(List.of(Target.of("sip:carol@example.org")));
+        assertThat(((Relay) routing).groups()).containsExactly(List.of(target("sip:carol@example.org")));
     }
 
     @Test
@@ -236,7 +317,7 @@ class RequestRouterTest {
         Routing routing = router(beans(), outbound).route(SipRequests.parse(inviteText("sip:carol@example.org"), GATEWAY));
 
         assertThat(((Relay) routing).groups()).containsExactly(
-                List.of(new Target("sip:carol@example.org", List.of("<sip:outbound.example.net;lr>"))));
+                List.of(target("sip:carol@example.org", "<sip:outbound.example.net;lr>")));
     }
 
     @Test
@@ -246,7 +327,7 @@ class RequestRouterTest {
 
         Routing routing = router(beans(), voicemail).route(SipRequests.parse(inviteText("sip:bob@example.com"), GATEWAY));
 
-        assertThat(((Relay) routing).groups()).containsExactly(List.of(Target.of("sip:voicemail.example.com")));
+        assertThat(((Relay) routing).groups()).containsExactly(List.of(target("sip:voicemail.example.com")));
     }
 
     @Test
@@ -310,8 +391,20 @@ class RequestRouterTest {
     }
 
     private static RequestRouter router(RouterBeans beans, ProxySettings settings) {
+        return router(beans, settings, new SocketRules(List.of(), LISTENERS));
+    }
+
+    /** A router whose socket policy always answers the default listener, udp. */
+    private static RequestRouter router(RouterBeans beans, ProxySettings settings, SocketRules rules) {
         return new RequestRouter(beans.domains(), beans.authenticator(), beans.subscribers(), beans.location(),
-                settings);
+                settings, LISTENERS, rules, branch -> branch.forced()
+                .flatMap(forced -> forced.resolve(branch.request().arrival(), LISTENERS))
+                .map(listener -> new SocketChoice(listener, Reason.RULE))
+                .orElse(new SocketChoice(LISTENERS.fallback(), Reason.DEFAULT)));
+    }
+
+    private static Target target(String uri, String... routes) {
+        return new Target(uri, List.of(routes), "udp");
     }
 
     private void bind(RouterBeans beans, Aor aor, String contact, double q, String... path) {

@@ -1,5 +1,7 @@
 package org.interchange.core.sip;
 
+import java.io.Serializable;
+
 import org.interchange.container.config.HostPort;
 import org.interchange.container.config.Transport;
 
@@ -8,7 +10,7 @@ import org.interchange.container.config.Transport;
  * {@code tcp:[2001:db8::7]:5061} as OpenSIPS writes sockets. Used for where a request came from and which
  * listener it arrived on.
  */
-public record Endpoint(Transport transport, String address, int port) {
+public record Endpoint(Transport transport, String address, int port) implements Serializable {
 
     public Endpoint {
         if (address.startsWith("[")) {

@@ -92,6 +92,17 @@ public final class SipUri {
         return param("transport").map(t -> t.toLowerCase(Locale.ROOT));
     }
 
+    /** This URI with a parameter set to a value, replacing the parameter's old value. */
+    public SipUri withParam(String name, String value) {
+        gov.nist.javax.sip.address.SipUri copy = (gov.nist.javax.sip.address.SipUri) uri.clone();
+        try {
+            copy.setParameter(name, value);
+        } catch (ParseException e) {
+            throw new SipSyntaxException("bad URI parameter " + name + "=" + value + ": " + e.getMessage());
+        }
+        return new SipUri(copy);
+    }
+
     /** Whether the URI carries escaped header fields ({@code ?Route=...}). */
     public boolean hasHeaders() {
         return uri.getHeaderNames().hasNext();

@@ -32,6 +32,8 @@ final class EmbeddedContainer {
     static final String SERVICE_NAME = "Interchange";
     static final String DAR_FILE = "conf/dars/interchange-dar.properties";
     static final String SIP_STACK_PROPERTIES = "conf/mss-sip-stack.properties";
+    /** Where JAIN-SIP finds its stack class: ours, which sends from the listener the router chose. */
+    static final String SIP_PATH_NAME = "org.interchange";
 
     private final StandardServer server = new StandardServer();
     private final SipStandardService service = new SipStandardService();
@@ -43,6 +45,7 @@ final class EmbeddedContainer {
         service.setSipApplicationDispatcherClassName(SipApplicationDispatcherImpl.class.getName());
         service.setDarConfigurationFileLocation(DAR_FILE);
         service.setSipStackPropertiesFile(SIP_STACK_PROPERTIES);
+        service.setSipPathName(SIP_PATH_NAME);
         service.setConcurrencyControlMode("None");
         service.setCongestionControlCheckingInterval(-1);
         // MSS sends usage statistics to a Restcomm server unless this is off
@@ -109,12 +112,22 @@ final class EmbeddedContainer {
         connector.setPort(listener.port());
         connector.setProperty("ipAddress", listener.bound().host());
         connector.setProperty("signalingTransport", listener.transport().token());
+        if (listener.isIpv6()) {
+            // MSS compares hosts of Route and Via with its listeners in brackets: without these names it takes its
+            // own IPv6 Record-Route for another server's
+            connector.setProperty("hostNames", ipv6HostNames(listener));
+        }
         listener.advertised().ifPresent(advertised -> {
             connector.setProperty("useStaticAddress", "true");
             connector.setProperty("staticServerAddress", advertised.host());
             connector.setProperty("staticServerPort", String.valueOf(advertised.port().orElse(listener.port())));
         });
         return connector;
+    }
+
+    /** The bracketed forms MSS meets an IPv6 listener's address in: {@code [::1]} and {@code [0:0:0:0:0:0:0:1]}. */
+    static String ipv6HostNames(SipListener listener) {
+        return "[" + listener.bound().host() + "],[" + listener.address().getHostAddress() + "]";
     }
 
     private static Connector httpConnector(HostPort address) {

@@ -39,7 +39,12 @@ public final class Router {
     private final Runnable restart;
 
     /** A SIP listener of the router that the test agents can speak to. */
-    public record Listener(Transport transport, InetSocketAddress address) {
+    public record Listener(String name, Transport transport, InetSocketAddress address) {
+
+        /** The address as the host part of a URI or Via: {@code 127.0.0.2}, {@code [::1]}. */
+        public String uriHost() {
+            return IpFamily.uriHost(address.getAddress());
+        }
     }
 
     /**
@@ -88,6 +93,18 @@ public final class Router {
                         + family + ": " + listeners));
     }
 
+    /** The listener of that name ({@code listener.<name>}). */
+    public Listener listener(String listenerName) {
+        return listeners.stream().filter(listener -> listener.name().equals(listenerName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name + " has no listener " + listenerName + ": "
+                        + listeners));
+    }
+
+    /** The listeners the agents speak (UDP and TCP), in the order of the configuration. */
+    public List<Listener> listeners() {
+        return listeners;
+    }
+
     /** The IPv4 listener of a transport. */
     public InetSocketAddress sipAddress(Transport transport) {
         return sipAddress(transport, IpFamily.IPV4);
@@ -130,6 +147,12 @@ public final class Router {
     /** An anonymous agent on the loopback of {@code family} with this router as its outbound proxy. */
     public SipAgent agent(Transport transport, IpFamily family) {
         return SipAgent.open(transport, family, Optional.empty(), Optional.of(sipAddress(transport, family)));
+    }
+
+    /** An agent on the loopback of a listener's family, speaking its transport, with it as outbound proxy. */
+    public SipAgent agent(Listener via, Optional<Subscriber> subscriber) {
+        return SipAgent.open(via.transport(), IpFamily.of(via.address().getAddress()), subscriber,
+                Optional.of(via.address()));
     }
 
     /** A subscriber's agent on IPv4 loopback with this router as its outbound proxy. */
@@ -181,7 +204,7 @@ public final class Router {
             int colon = hostPort.lastIndexOf(':');
             String host = hostPort.substring(0, colon).replace("[", "").replace("]", "");
             try {
-                listeners.add(new Listener(transport.get(), new InetSocketAddress(InetAddress.getByName(host),
+                listeners.add(new Listener(key.substring("listener.".length()), transport.get(), new InetSocketAddress(InetAddress.getByName(host),
                         Integer.parseInt(hostPort.substring(colon + 1)))));
             } catch (UnknownHostException e) {
                 throw new IllegalArgumentException(key + " = " + value + " is not an IP address", e);

@@ -132,10 +132,14 @@ public class InterchangeContainer implements DeployableContainer<InterchangeCont
         }
     }
 
+    /** Stands for the container's SIP port in its settings. */
+    static final String SIP_PORT = "{sip-port}";
+
     /**
      * The router's configuration: loopback listeners on the container's port (UDP and TCP on 127.0.0.1, UDP on
      * [::1]), the admin API on the port 3028 above, the registrar and authentication defaults written out, then the
-     * container's own settings and database over them.
+     * container's own settings and database over them. In the container's settings, {@value #SIP_PORT} stands for
+     * its SIP port: {@code listener.udp-b = udp:127.0.0.2:{sip-port}}.
      */
     private Map<String, String> settings(RunDatabase runDatabase) {
         Map<String, String> all = new LinkedHashMap<>();
@@ -155,7 +159,7 @@ public class InterchangeContainer implements DeployableContainer<InterchangeCont
         all.put("auth.methods", "INVITE, MESSAGE, SUBSCRIBE, PUBLISH, REFER");
         all.put("auth.algorithms", "SHA-256, MD5");
         all.put("auth.nonce-lifetime", "300");
-        all.putAll(config.settings());
+        config.settings().forEach((key, value) -> all.put(key, value.replace(SIP_PORT, String.valueOf(port))));
         all.putAll(runDatabase.routerSettings());
         return all;
     }

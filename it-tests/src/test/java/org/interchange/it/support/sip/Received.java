@@ -196,7 +196,7 @@ public final class Received {
     }
 
     /** The SIP URI of a Route or Record-Route value such as {@code <sip:127.0.0.1:15060;lr>}. */
-    static SipUri routeUri(String route) {
+    public static SipUri routeUri(String route) {
         try {
             RouteList routes = (RouteList) StringMsgParser.parseSIPHeader("Route: " + route);
             return (SipUri) ((Route) routes.getFirst()).getAddress().getURI();

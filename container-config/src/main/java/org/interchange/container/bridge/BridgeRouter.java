@@ -1,0 +1,168 @@
+package org.interchange.container.bridge;
+
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
+import javax.sip.SipStack;
+import javax.sip.address.Hop;
+import javax.sip.header.RecordRouteHeader;
+import javax.sip.message.Request;
+
+import org.interchange.container.config.HostPort;
+import org.interchange.container.config.RouterConfiguration;
+import org.interchange.container.config.SipListener;
+import org.interchange.container.bridge.BridgeMarker.Bridge;
+import org.mobicents.ext.javax.sip.dns.DNSAwareRouter;
+import org.mobicents.servlet.sip.core.dispatchers.MessageDispatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import gov.nist.javax.sip.address.AddressImpl;
+import gov.nist.javax.sip.address.SipUri;
+import gov.nist.javax.sip.header.RecordRoute;
+import gov.nist.javax.sip.header.Via;
+
+/**
+ * The SIP stack's router ({@code javax.sip.ROUTER_PATH}): MSS's DNS-aware next-hop choice, plus the bridge between
+ * listeners that MSS 3.2.0-37 cannot build. For a request marked by {@link BridgeMarker} it
+ * <ul>
+ *   <li>writes the egress listener's shown address and transport into the top Via, so that responses come back to
+ *       the listener the request left from;</li>
+ *   <li>replaces the Record-Route entries MSS added (those carrying its {@code app_id}) with one entry for the
+ *       listener, or two (RFC 5658) when ingress and egress differ: the egress on top, the ingress below, each with
+ *       its listener's shown address and transport and MSS's parameters, which make MSS pop both when in-dialog
+ *       requests come back. MSS would add a second entry only for a change of transport, and from the first listener
+ *       of that transport;</li>
+ *   <li>answers an {@link EgressHop}, whose listener {@code org.interchange.javax.sip.SipStackImpl} sends from:
+ *       MSS would send from the first listener of the transport, ACK for a 2xx included.</li>
+ * </ul>
+ * The router runs after MSS's own changes to the request, for every request the stack sends (statefully or not),
+ * so its word is the last. Thread-safe.
+ */
+public class BridgeRouter extends DNSAwareRouter {
+
+    /** The URI parameter of the Record-Route entries of this router (MSS's application session id). */
+    public static final String ROUTER_ENTRY_PARAM = MessageDispatcher.APP_ID;
+
+    private static final Logger log = LoggerFactory.getLogger(BridgeRouter.class);
+
+    private final Function<String, Optional<SipListener>> listeners;
+
+    /** As the stack creates it. */
+    public BridgeRouter(SipStack stack, String outboundProxy) {
+        this(stack, outboundProxy, byName(SipListener.allFrom(RouterConfiguration.load())));
+    }
+
+    BridgeRouter(SipStack stack, String outboundProxy, Function<String, Optional<SipListener>> listeners) {
+        super(stack, outboundProxy);
+        this.listeners = listeners;
+    }
+
+    @Override
+    public Hop getNextHop(Request request) throws SipException {
+        Hop hop = super.getNextHop(request);
+        try {
+            Optional<Bridge> bridge = BridgeMarker.take(request);
+            if (bridge.isEmpty() || hop == null) {
+                return hop;
+            }
+            SipListener egress = listener(bridge.get().egress());
+            rewriteVia(request, egress);
+            rewriteRecordRoutes(request, egress, listener(bridge.get().ingress()));
+            return new EgressHop(hop, egress);
+        } catch (ParseException | InvalidArgumentException | IllegalArgumentException e) {
+            throw new SipException("cannot bridge " + request.getMethod() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private SipListener listener(String name) {
+        return listeners.apply(name).orElseThrow(() -> new IllegalArgumentException("no listener is named " + name));
+    }
+
+    private static void rewriteVia(Request request, SipListener egress)
+            throws ParseException, InvalidArgumentException {
+        Via via = (Via) request.getHeader(Via.NAME);
+        HostPort shown = egress.shown();
+        via.setTransport(egress.transport().name());
+        via.setHost(shown.uriHost());
+        via.setPort(shown.port().orElse(egress.port()));
+    }
+
+    /** Replaces MSS's Record-Route entries, which it puts on top, with the bridge's. */
+    static void rewriteRecordRoutes(Request request, SipListener egress, SipListener ingress)
+            throws ParseException, SipException {
+        List<RecordRouteHeader> kept = new ArrayList<>();
+        Map<String, String> parameters = null;
+        for (Iterator<?> headers = request.getHeaders(RecordRouteHeader.NAME); headers.hasNext(); ) {
+            RecordRouteHeader header = (RecordRouteHeader) headers.next();
+            SipUri uri = (SipUri) header.getAddress().getURI();
+            if (uri.getParameter(ROUTER_ENTRY_PARAM) != null) {
+                if (parameters == null) {
+                    parameters = parameters(uri);
+                }
+            } else {
+                kept.add(header);
+            }
+        }
+        if (parameters == null) {
+            return; // not record-routed
+        }
+        request.removeHeader(RecordRouteHeader.NAME);
+        for (RecordRouteHeader header : kept) {
+            request.addLast(header);
+        }
+        if (!egress.equals(ingress)) {
+            request.addFirst(recordRoute(ingress, parameters));
+        }
+        request.addFirst(recordRoute(egress, parameters));
+        if (log.isDebugEnabled()) {
+            log.debug("{} record-routed through {}{}", request.getMethod(), egress.name(),
+                    egress.equals(ingress) ? "" : " and " + ingress.name());
+        }
+    }
+
+    private static Map<String, String> parameters(SipUri uri) {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        for (Iterator<?> names = uri.getParameterNames(); names.hasNext(); ) {
+            String name = (String) names.next();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!lower.equals("transport") && !lower.equals("lr")) {
+                String value = uri.getParameter(name);
+                parameters.put(name, value == null ? "" : value);
+            }
+        }
+        return parameters;
+    }
+
+    private static RecordRoute recordRoute(SipListener listener, Map<String, String> parameters)
+            throws ParseException {
+        HostPort shown = listener.shown();
+        SipUri uri = new SipUri();
+        uri.setHost(shown.uriHost());
+        uri.setPort(shown.port().orElse(listener.port()));
+        uri.setTransportParam(listener.transport().token());
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            uri.setParameter(parameter.getKey(), parameter.getValue());
+        }
+        uri.setLrParam();
+        AddressImpl address = new AddressImpl();
+        address.setURI(uri);
+        RecordRoute recordRoute = new RecordRoute();
+        recordRoute.setAddress(address);
+        return recordRoute;
+    }
+
+    private static Function<String, Optional<SipListener>> byName(List<SipListener> all) {
+        Map<String, SipListener> named = all.stream().collect(Collectors.toMap(SipListener::name, l -> l));
+        return name -> Optional.ofNullable(named.get(name));
+    }
+}
