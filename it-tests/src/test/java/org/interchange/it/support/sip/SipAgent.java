@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import gov.nist.javax.sip.address.SipUri;
@@ -58,12 +59,21 @@ public final class SipAgent implements AutoCloseable {
         volatile InetSocketAddress destination;
     }
 
-    private SipAgent(Transport transport, IpFamily family, Optional<Subscriber> subscriber,
-                     Optional<InetSocketAddress> outboundProxy) {
+    private SipAgent(Transport transport, Optional<InetSocketAddress> local, IpFamily family,
+                     Optional<Subscriber> subscriber, Optional<InetSocketAddress> outboundProxy) {
         this.transport = transport;
         this.subscriber = subscriber;
         this.outboundProxy = outboundProxy;
-        this.channel = AgentPorts.bind(transport, family.loopback(), this::arrived);
+        this.channel = local.isPresent() ? open(transport, local.get(), this::arrived)
+                : AgentPorts.bind(transport, family.loopback(), this::arrived);
+    }
+
+    private static Channel open(Transport transport, InetSocketAddress local, Consumer<RawMessage> inbound) {
+        try {
+            return transport.open(local, inbound);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + transport + " on " + local, e);
+        }
     }
 
     /**
@@ -74,7 +84,16 @@ public final class SipAgent implements AutoCloseable {
      */
     public static SipAgent open(Transport transport, IpFamily family, Optional<Subscriber> subscriber,
                                 Optional<InetSocketAddress> outboundProxy) {
-        return new SipAgent(transport, family, subscriber, outboundProxy);
+        return new SipAgent(transport, Optional.empty(), family, subscriber, outboundProxy);
+    }
+
+    /**
+     * Opens an anonymous agent on a given address and port, for a peer the router's configuration names (a media
+     * server a routing rule sends to).
+     */
+    public static SipAgent openOn(Transport transport, InetSocketAddress local) {
+        return new SipAgent(transport, Optional.of(local), IpFamily.of(local.getAddress()), Optional.empty(),
+                Optional.empty());
     }
 
     // --- who and where --------------------------------------------------------------------------------------------
