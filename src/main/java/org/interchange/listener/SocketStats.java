@@ -1,6 +1,8 @@
 package org.interchange.listener;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -36,8 +38,8 @@ public class SocketStats {
 
     /** The counters by name: {@code rule}, {@code registration}, ..., {@code forced-unusable}. */
     public Map<String, Long> snapshot() {
-        Map<String, Long> counters = new java.util.LinkedHashMap<>();
-        decisions.forEach((reason, count) -> counters.put(reason.name().toLowerCase().replace('_', '-'), count.sum()));
+        Map<String, Long> counters = new LinkedHashMap<>();
+        decisions.forEach((reason, count) -> counters.put(reason.name().toLowerCase(Locale.ROOT).replace('_', '-'), count.sum()));
         counters.put("forced-unusable", unusableForced.sum());
         return counters;
     }

@@ -6,6 +6,9 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.interchange.auth.Subscribers;
 import org.interchange.core.Scheduler;
 import org.interchange.domain.Domains;
+import org.interchange.listener.Listeners;
+import org.interchange.listener.SocketRules;
+import org.interchange.listener.SocketStats;
 import org.interchange.location.Location;
 
 /**
@@ -20,6 +23,8 @@ public class AdminApi extends ResourceConfig {
         register(new DomainsResource(beans.select(Domains.class).get()));
         register(new LocationResource(beans.select(Location.class).get()));
         register(new TimersResource(beans.select(Scheduler.class).get()));
+        register(new SocketsResource(beans.select(Listeners.class).get(), beans.select(SocketRules.class).get(),
+                beans.select(SocketStats.class).get()));
         register(ProblemMapper.class);
     }
 }

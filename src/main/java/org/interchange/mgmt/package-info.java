@@ -16,6 +16,7 @@
  * GET    /api/location                    location:list (ul_dump)
  * DELETE /api/location/{aor}              location:remove (ul_rm)
  * GET    /api/timers                      core:timers
+ * GET    /api/sockets                     listener:sockets (list_sockets): listeners, socket rules, counters
  * </pre>
  * {@code bin/interchange-admin} wraps these for the shell.
  */

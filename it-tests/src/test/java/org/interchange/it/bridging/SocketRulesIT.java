@@ -46,6 +46,7 @@ class SocketRulesIT {
         InetSocketAddress mediaServerAddress = new InetSocketAddress("127.0.0.5", udpB.address().getPort());
         try (SipAgent caller = router.agent(router.listener("udp"), Optional.empty());
              SipAgent mediaServer = SipAgent.openOn(Transport.UDP, mediaServerAddress)) {
+            long ruleDecisions = router.admin().socketDecisions().get("rule");
             SentRequest invite = caller.send(caller.invite("sip:*331234@" + router.domain()));
 
             IncomingRequest atMediaServer = mediaServer.awaitRequest("INVITE");
@@ -53,6 +54,8 @@ class SocketRulesIT {
             assertThat(atMediaServer.request().remote()).as("where the INVITE came from").isEqualTo(udpB.address());
             atMediaServer.reply(486);
             assertThat(invite.awaitFinalResponse().status()).isEqualTo(486);
+            assertThat(router.admin().socketDecisions().get("rule")).as("decisions counted as the rule's")
+                    .isGreaterThan(ruleDecisions);
         }
     }
 

@@ -56,6 +56,17 @@ public final class AdminClient {
         return location().getOrDefault(aor, List.of());
     }
 
+    /** The socket policy's decisions so far, by reason ({@code GET /api/sockets}, its {@code decisions}). */
+    public Map<String, Long> socketDecisions() {
+        String body = send(HttpRequest.newBuilder(resolve("sockets")).GET());
+        try {
+            return JSON.convertValue(JSON.readTree(body).get("decisions"), new TypeReference<Map<String, Long>>() {
+            });
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AssertionError("GET /api/sockets returned what is not its JSON: " + body, e);
+        }
+    }
+
     private String send(HttpRequest.Builder request) {
         HttpRequest built = request.header("Authorization", authorization).timeout(TIMEOUT).build();
         HttpResponse<String> response;
