@@ -8,9 +8,10 @@
  * domain      served domains and aliases (OpenSIPS domain)
  * auth        digest authentication against the subscriber table (OpenSIPS auth, auth_db)
  * location    the contact store (OpenSIPS usrloc)
+ * listener    listeners and the socket policy: which one a request leaves through (OpenSIPS mhomed, $fs)
  * registrar   REGISTER handling (OpenSIPS registrar)         registrar -&gt; location, auth, domain
- * proxy       request routing and stateful proxying           proxy -&gt; location, auth, domain
- * mgmt        the admin REST API                             mgmt -&gt; auth, domain, location
+ * proxy       request routing and stateful proxying           proxy -&gt; location, auth, domain, listener
+ * mgmt        the admin REST API                             mgmt -&gt; auth, domain, location, listener
  * </pre>
  * SIP servlets ({@code *Servlet}) only translate between SIP messages and calls into these beans; the beans never
  * see {@code javax.servlet.sip}. The messages of one call are handled one at a time (MSS's concurrency control per

@@ -10,12 +10,16 @@
  * one is set. Dialog-creating requests are record-routed, so in-dialog requests (ACK, BYE, re-INVITE) come back
  * through the router and follow their Route headers; the container relays them. Loops are detected with a hash of
  * the request carried in our Record-Route (RFC 3261 16.3 item 4, in the Record-Route instead of the Via, which
- * the container writes).
+ * the container writes). Each branch leaves through the listener {@link org.interchange.listener.SocketPolicy}
+ * chooses (a socket rule may also name the destination); the servlet marks it with the listeners it crosses, and
+ * the container layer's bridge writes one Record-Route entry per listener (two, RFC 5658, when they differ), so that
+ * in-dialog requests leave through the listener facing their next hop ({@link
+ * org.interchange.proxy.RequestRouter#inDialog}).
  *
  * <p>Exports {@link org.interchange.proxy.RequestRouter}; the SIP entry point is
  * {@link org.interchange.proxy.ProxyServlet}. Config: {@code proxy.outbound-proxy} (next hop for other domains),
  * {@code proxy.default-route} (where requests for users of a served domain without bindings go instead of
- * 404/480), {@code proxy.branch-timeout} (seconds a branch may ring, default 30). Depends on location, auth and
- * domain.
+ * 404/480), {@code proxy.branch-timeout} (seconds a branch may ring, default 30). Depends on location, auth,
+ * domain and listener.
  */
 package org.interchange.proxy;
