@@ -18,7 +18,7 @@ import org.interchange.it.support.sip.Transport;
 
 /**
  * A baresip 1.0 softphone (Debian's {@code baresip-core}) for one subscriber: a configuration directory of its own
- * whose account registers at the router over UDP (the router as outbound proxy), answers calls by itself, and
+ * whose account registers at the router over UDP or TCP (the router as outbound proxy), answers calls by itself, and
  * sends a sine tone; SIP and media only on loopback, on ports of its own. It runs with {@code -s}, so its console
  * output, kept in a log file, holds every SIP message it sends and receives.
  */
@@ -50,17 +50,20 @@ final class Baresip {
     /**
      * Writes the configuration of a phone.
      *
-     * @param outboundProxy where it sends everything: the router's UDP listener
+     * @param outboundProxy where it sends everything: a listener of the router
+     * @param transport     the listener's transport, which the phone registers and calls over
      * @param sipPort       the port it listens on; baresip also takes the next one (TLS)
      * @param rtpPorts      the first of 20 ports for its media
      * @param directory     its configuration directory, created here
      * @param log           where its console output goes
      */
-    static Baresip configure(Subscriber subscriber, InetSocketAddress outboundProxy, int sipPort, int rtpPorts,
-                             Path directory, Path log) throws IOException {
+    static Baresip configure(Subscriber subscriber, InetSocketAddress outboundProxy, Transport transport, int sipPort,
+                             int rtpPorts, Path directory, Path log) throws IOException {
         Files.createDirectories(directory);
-        Files.writeString(directory.resolve("accounts"), "<" + subscriber.uri() + ">;auth_pass=" + subscriber.password()
-                + ";answermode=auto;outbound=\"sip:" + hostPort(outboundProxy) + "\"\n");
+        String viaTransport = transport == Transport.UDP ? "" : ";transport=" + transport.uriParameter();
+        Files.writeString(directory.resolve("accounts"), "<" + subscriber.uri() + viaTransport + ">;auth_pass="
+                + subscriber.password() + ";answermode=auto;outbound=\"sip:" + hostPort(outboundProxy) + viaTransport
+                + "\"\n");
         // net_interface keeps the SDP on loopback: by default baresip offers the address of the first interface
         Files.writeString(directory.resolve("config"), String.join("\n",
                 "poll_method epoll",

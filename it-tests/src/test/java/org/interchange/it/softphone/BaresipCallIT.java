@@ -34,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the BYE follows the route set through the router. This is the check the README's "Softphones" section describes,
  * automated; OpenSIPS is commonly tried the same way, with two SIP phones and its default script.
  *
+ * <p>A second call bridges a phone on UDP and one on TCP: the router record-routes it through both listeners.
+ *
  * <p>baresip binds 127.0.0.1:17100-17103 for SIP (each phone its port and the next, for TLS) and 17110-17149 for
  * media. Skipped when baresip is not installed ({@code .ci/install-tools} installs it).
  */
@@ -69,13 +71,25 @@ class BaresipCallIT {
 
     @Test
     void twoBaresipPhonesTalkThroughTheRouterUntilTheCallerHangsUp() throws Exception {
+        callAndHangUp(Transport.UDP, "udp");
+    }
+
+    /** The router bridges the call between its UDP and TCP listeners, each phone on its own transport. */
+    @Test
+    void aPhoneOnUdpCallsAPhoneOnTcpThroughTheRouter() throws Exception {
+        callAndHangUp(Transport.TCP, "tcp");
+    }
+
+    private void callAndHangUp(Transport calleeTransport, String logName) throws Exception {
         Subscriber bob = router.newSubscriber("bob");
         Subscriber alice = router.newSubscriber("alice");
         Path logs = WorkDirectory.named("baresip");
-        Baresip callee = Baresip.configure(bob, router.sipAddress(Transport.UDP), CALLEE_SIP_PORT, CALLEE_RTP_PORTS,
-                configurations.resolve("callee"), logs.resolve("callee.log"));
-        Baresip caller = Baresip.configure(alice, router.sipAddress(Transport.UDP), CALLER_SIP_PORT, CALLER_RTP_PORTS,
-                configurations.resolve("caller"), logs.resolve("caller.log"));
+        Baresip callee = Baresip.configure(bob, router.sipAddress(calleeTransport), calleeTransport, CALLEE_SIP_PORT,
+                CALLEE_RTP_PORTS, configurations.resolve("callee-" + logName),
+                logs.resolve("callee-" + logName + ".log"));
+        Baresip caller = Baresip.configure(alice, router.sipAddress(Transport.UDP), Transport.UDP, CALLER_SIP_PORT,
+                CALLER_RTP_PORTS, configurations.resolve("caller-" + logName),
+                logs.resolve("caller-" + logName + ".log"));
 
         try (ChildProcess calleePhone = callee.start()) {
             await("a binding of " + bob.aor() + " registered by " + callee).atMost(SipAgent.WAIT)
@@ -94,7 +108,10 @@ class BaresipCallIT {
                 List<Received> atCallee = callee.received(calleePhone.output());
                 List<Received> atCaller = caller.received(callerPhone.output());
                 Received invite = relayed(atCallee, "the INVITE", request("INVITE"));
-                assertThat(invite.recordRoutes()).as("the router stays in the dialog").isNotEmpty();
+                assertThat(invite.transport()).as("the transport the callee registered over")
+                        .isEqualTo(calleeTransport);
+                assertThat(invite.recordRoutes()).as("the router stays in the dialog, through both listeners")
+                        .hasSize(calleeTransport == Transport.UDP ? 1 : 2);
                 Received ok = relayed(atCaller, "the 200 to the INVITE", message -> !message.isRequest()
                         && message.status() == 200 && message.cseqMethod().equals("INVITE"));
                 assertThat(ok.recordRoutes()).isEqualTo(invite.recordRoutes());
