@@ -13,8 +13,8 @@ import org.interchange.core.sip.SipUri;
 
 /**
  * Where a request is sent: the first Route, else the Request-URI (RFC 3261 16.6 step 7), with the transport and port
- * of RFC 3263 4.1 and 4.2 for a URI that names them or a numeric host: the {@code transport} parameter, else TLS for
- * sips and UDP for sip; the URI's port, else 5061 for TLS and 5060 otherwise.
+ * of RFC 3263 4.1 and 4.2 for a URI that names them or a numeric host: the {@code transport} parameter (TLS for a
+ * sips URI that says tcp, RFC 5630), else TLS for sips and UDP for sip; the URI's port, else 5061 for TLS and 5060 otherwise.
  *
  * @param transport the transport to the next hop
  * @param host      its host (IPv6 without brackets)
@@ -30,8 +30,11 @@ public record NextHop(Transport transport, String host, int port) implements Ser
 
     /** The next hop named by a SIP URI. */
     public static NextHop of(SipUri uri) {
+        boolean sips = "sips".equals(uri.scheme());
+        // RFC 5630 3.1.3: a SIPS URI with transport=tcp means TLS over TCP
         Transport transport = uri.transport().map(Transport::parse)
-                .orElse("sips".equals(uri.scheme()) ? Transport.TLS : Transport.UDP);
+                .map(named -> sips && named == Transport.TCP ? Transport.TLS : named)
+                .orElse(sips ? Transport.TLS : Transport.UDP);
         return new NextHop(transport, uri.host(), uri.port().orElse(transport == Transport.TLS ? 5061 : 5060));
     }
 

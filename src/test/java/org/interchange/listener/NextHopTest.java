@@ -40,6 +40,7 @@ class NextHopTest {
             "sip:bob@198.51.100.20:5999;transport=tls, tls:198.51.100.20:5999",
             "sips:bob@198.51.100.20, tls:198.51.100.20:5061",
             "sips:bob@198.51.100.20:5062, tls:198.51.100.20:5062",
+            "sips:bob@198.51.100.20;transport=tcp, tls:198.51.100.20:5061",
             "sip:bob@sip.example.com, udp:sip.example.com:5060",
     })
     void theTransportParameterElseTheSchemeChoosesTransportAndDefaultPort(String uri, String hop) {
