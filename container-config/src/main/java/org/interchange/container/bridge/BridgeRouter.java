@@ -88,7 +88,7 @@ public class BridgeRouter extends DNSAwareRouter {
         return listeners.apply(name).orElseThrow(() -> new IllegalArgumentException("no listener is named " + name));
     }
 
-    private static void rewriteVia(Request request, SipListener egress)
+    static void rewriteVia(Request request, SipListener egress)
             throws ParseException, InvalidArgumentException {
         Via via = (Via) request.getHeader(Via.NAME);
         HostPort shown = egress.shown();

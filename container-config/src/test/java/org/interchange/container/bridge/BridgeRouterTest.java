@@ -1,0 +1,104 @@
+package org.interchange.container.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sip.header.RecordRouteHeader;
+import javax.sip.message.Request;
+
+import org.interchange.container.config.SipListener;
+import org.junit.jupiter.api.Test;
+
+import gov.nist.javax.sip.parser.StringMsgParser;
+
+/**
+ * How the bridge rewrites the Record-Route entries MSS added to a proxied request: one entry per listener crossed,
+ * egress on top, each with its listener's shown (advertised) address and transport and MSS's parameters; other
+ * servers' entries kept below.
+ */
+class BridgeRouterTest {
+
+    private static final SipListener PUBLIC = SipListener.parse("public", "udp:10.0.0.4:5060 advertise 203.0.113.4:5080");
+    private static final SipListener V6 = SipListener.parse("v6", "tcp:[::1]:5060");
+    private static final String MSS_ENTRY = "<sip:127.0.0.1:5060;transport=udp;lh=4f2a;as=c0ffee;appname=7a;proxy=true;"
+            + "app_id=42;lr>";
+
+    @Test
+    void aRequestCrossingTwoListenersGetsTwoEntriesEgressOnTopWithMssParameters() throws Exception {
+        Request request = invite(MSS_ENTRY, "<sip:edge.example.net;lr>");
+
+        BridgeRouter.rewriteRecordRoutes(request, PUBLIC, V6);
+
+        assertThat(recordRoutes(request)).containsExactly(
+                "<sip:203.0.113.4:5080;transport=udp;lh=4f2a;as=c0ffee;appname=7a;proxy=true;app_id=42;lr>",
+                "<sip:[::1]:5060;transport=tcp;lh=4f2a;as=c0ffee;appname=7a;proxy=true;app_id=42;lr>",
+                "<sip:edge.example.net;lr>");
+    }
+
+    @Test
+    void mssSecondEntryForATransportChangeIsReplacedToo() throws Exception {
+        Request request = invite(MSS_ENTRY, MSS_ENTRY.replace("udp", "tcp"));
+
+        BridgeRouter.rewriteRecordRoutes(request, V6, V6);
+
+        assertThat(recordRoutes(request)).containsExactly(
+                "<sip:[::1]:5060;transport=tcp;lh=4f2a;as=c0ffee;appname=7a;proxy=true;app_id=42;lr>");
+    }
+
+    @Test
+    void aRequestThatMssDidNotRecordRouteIsLeftAlone() throws Exception {
+        Request request = invite("<sip:edge.example.net;lr>");
+
+        BridgeRouter.rewriteRecordRoutes(request, PUBLIC, V6);
+
+        assertThat(recordRoutes(request)).containsExactly("<sip:edge.example.net;lr>");
+    }
+
+    @Test
+    void theTopViaShowsTheEgressListenersAdvertisedAddressAndTransportAndKeepsItsBranch() throws Exception {
+        Request request = invite();
+
+        BridgeRouter.rewriteVia(request, PUBLIC);
+        assertThat(request.getHeader("Via").toString().trim()).isEqualTo("Via: SIP/2.0/UDP 203.0.113.4:5080;branch=z9hG4bK-1");
+
+        BridgeRouter.rewriteVia(request, V6);
+        assertThat(request.getHeader("Via").toString().trim()).isEqualTo("Via: SIP/2.0/TCP [::1]:5060;branch=z9hG4bK-1");
+    }
+
+    @Test
+    void theMarkIsReadAndRemoved() throws Exception {
+        Request request = invite();
+        request.addHeader(new StringMsgParser().parseSIPHeader(BridgeMarker.HEADER + ": public;ingress=v6\r\n"));
+
+        assertThat(BridgeMarker.take(request)).contains(new BridgeMarker.Bridge("public", "v6"));
+        assertThat(request.getHeader(BridgeMarker.HEADER)).isNull();
+        assertThat(BridgeMarker.take(request)).isEmpty();
+    }
+
+    private static Request invite(String... recordRoutes) throws Exception {
+        StringBuilder text = new StringBuilder("""
+                INVITE sip:bob@198.51.100.20 SIP/2.0\r
+                Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK-1\r
+                Via: SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bK-0\r
+                From: <sip:alice@example.com>;tag=a\r
+                To: <sip:bob@example.com>\r
+                Call-ID: bridge-1\r
+                CSeq: 1 INVITE\r
+                Max-Forwards: 69\r
+                """);
+        for (String recordRoute : recordRoutes) {
+            text.append("Record-Route: ").append(recordRoute).append("\r\n");
+        }
+        text.append("Content-Length: 0\r\n\r\n");
+        return (Request) new StringMsgParser().parseSIPMessage(text.toString().getBytes(), true, false, null);
+    }
+
+    private static List<String> recordRoutes(Request request) {
+        List<String> values = new ArrayList<>();
+        request.getHeaders(RecordRouteHeader.NAME).forEachRemaining(header ->
+                values.add(((RecordRouteHeader) header).getAddress().toString()));
+        return values;
+    }
+}
