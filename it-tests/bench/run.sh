@@ -10,6 +10,8 @@
 # (default /tmp/sipbench/interchange-<time>); the harness's knobs (RATE, DUR_CALLS, ...) pass through. Before the
 # measured runs the router is warmed up with 20 s of OPTIONS at 1,000/s and 20 s of calls at 200/s. Trials are 33 s
 # apart (COOLDOWN_PASS_S): a UDP transaction stays 32 s after its answer, and each trial starts without the last one's.
+# SOCKET_POLICY=manual adds a socket rule that sends every relayed request through listener udp, in place of the
+# automatic (kernel route) choice, to compare the two.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -23,6 +25,11 @@ data=$(mktemp -d /tmp/interchange-bench-data.XXXXXX)
 export INTERCHANGE_DATA=$data
 export AUTH_REGISTER=false AUTH_METHODS=none PROXY_DEFAULT_ROUTE=sip:127.0.0.1:5080
 export JAVA_OPTS=${JAVA_OPTS:-"-Xms1g -Xmx1g"}
+case ${SOCKET_POLICY:-auto} in
+  auto) ;;
+  manual) JAVA_OPTS="$JAVA_OPTS -Dsocket.rule.bench.socket=udp" ;;
+  *) echo "bench: SOCKET_POLICY is auto or manual, not $SOCKET_POLICY" >&2; exit 2 ;;
+esac
 export COOLDOWN_PASS_S=${COOLDOWN_PASS_S:-33}
 log=$OUTDIR/router.log
 declare -A WARMUP_RATE_OF=([options]=1000 [calls]=200)
