@@ -127,6 +127,11 @@ public final class Router {
                 && (message.transport() != Transport.UDP || message.remote().getPort() == listener.getPort());
     }
 
+    /** The router's console output ({@code logs/router.log} of its working copy), its warnings included. */
+    public Path log() {
+        return log;
+    }
+
     public AdminClient admin() {
         return admin;
     }
