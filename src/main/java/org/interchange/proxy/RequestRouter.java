@@ -222,7 +222,12 @@ public class RequestRouter {
                 return relay(relaying, List.of(List.of(target(relaying, settings.defaultRoute().get().toString(),
                         List.of(), Optional.empty()))));
             }
-            return subscribers.exists(aor) ? respond(480, "Temporarily Unavailable") : respond(404, "Not Found");
+            if (subscribers.exists(aor)) {
+                return respond(480, "Temporarily Unavailable");
+            }
+            // a monitoring ping (sipsak -s sip:ping@router, check_sip) names a user nobody is: the router answers
+            return "OPTIONS".equals(relaying.request().method())
+                    ? new Respond(addressedToRouter("OPTIONS", OptionalInt.empty())) : respond(404, "Not Found");
         }
         Map<Double, List<Target>> byQ = new LinkedHashMap<>(); // bindings come most preferred first
         for (Binding binding : bindings) {

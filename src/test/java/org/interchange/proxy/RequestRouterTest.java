@@ -73,6 +73,14 @@ class RequestRouterTest {
     }
 
     @Test
+    void optionsToAUserNobodyIsIsAPingTheRouterAnswers() {
+        Routing routing = router().route(request("OPTIONS sip:ping@example.com SIP/2.0"));
+
+        assertThat(reply(routing).status()).isEqualTo(200);
+        assertThat(reply(routing).headers()).contains(new Reply.SipHeader("Allow", "OPTIONS, REGISTER"));
+    }
+
+    @Test
     void otherMethodsToTheRouterAre405WithAllow() {
         Routing routing = router().route(request("INVITE sip:sip.example.com SIP/2.0"));
 
