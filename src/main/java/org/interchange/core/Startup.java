@@ -8,6 +8,7 @@ import javax.inject.Inject;
 
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.embedded.EmbeddedRouter;
+import org.interchange.container.tls.TlsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,8 @@ public class Startup {
             starting.fire(new RouterStarting());
             // read by the embedded launcher, or by server.xml's connector when Tomcat runs standalone
             config.acknowledge(EmbeddedRouter.ADMIN_HTTP_KEY);
+            // read by the embedded launcher, or by StandaloneChecks, for the SIP stack
+            config.acknowledge(TlsSettings.KEYS.toArray(String[]::new));
             config.rejectUnreadKeys();
             log.info("Interchange router started with {}", config.file());
         } catch (RuntimeException e) {

@@ -1,6 +1,8 @@
 package org.interchange.container;
 
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.catalina.Lifecycle;
@@ -9,12 +11,17 @@ import org.apache.catalina.LifecycleListener;
 import org.apache.catalina.Server;
 import org.apache.catalina.Service;
 import org.apache.juli.logging.LogFactory;
+import org.interchange.container.config.InvalidConfigurationException;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.config.SipListener;
+import org.interchange.container.tls.TlsSettings;
+import org.mobicents.servlet.sip.catalina.SipStandardService;
 
 /**
- * When Tomcat runs standalone from {@code server.xml}, keeps MSS from reporting usage statistics
- * ({@link NoUsageStatistics}) and makes its start fail, as the embedded launcher's does, when
+ * When Tomcat runs standalone from {@code server.xml}, gives the SIP stack the keystore of the TLS listeners
+ * ({@code tls.*} of {@code interchange.properties}, or the self-signed one generated in the data directory, as the
+ * embedded launcher does), keeps MSS from reporting usage statistics ({@link NoUsageStatistics}) and makes its start
+ * fail, as the embedded launcher's does, when
  * <ul>
  *   <li>the SIP connectors of {@code server.xml} are not the listeners of {@code interchange.properties} (the
  *       router names, advertises and chooses listeners from the latter), or</li>
@@ -30,7 +37,16 @@ public class StandaloneChecks implements LifecycleListener {
         if (!(event.getLifecycle() instanceof Server server)) {
             return;
         }
-        if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+        if (Lifecycle.BEFORE_INIT_EVENT.equals(event.getType())) {
+            // the SIP service creates its stack when it initialises, from the properties it has by then
+            Optional<TlsSettings> tls = tlsSettings();
+            for (Service service : server.findServices()) {
+                if (service instanceof SipStandardService sipService) {
+                    tls.ifPresent(settings -> sipService.setSipStackProperties(settings.stackProperties()));
+                }
+            }
+            tls.ifPresent(settings -> LogFactory.getLog(StandaloneChecks.class).info("TLS listeners: " + settings));
+        } else if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
             NoUsageStatistics.apply(); // the SIP service, initialised by now, has created MSS's dispatcher
             RouterConfiguration config = RouterConfiguration.load();
             List<String> configured = StartupProblems.sockets(SipListener.allFrom(config));
@@ -55,6 +71,17 @@ public class StandaloneChecks implements LifecycleListener {
                             + "): see the errors above");
                 }
             }
+        }
+    }
+
+    private static Optional<TlsSettings> tlsSettings() {
+        try {
+            RouterConfiguration config = RouterConfiguration.load();
+            return TlsSettings.resolve(config, SipListener.allFrom(config));
+        } catch (InvalidConfigurationException e) {
+            throw stopTomcat("invalid configuration: " + e.getMessage());
+        } catch (IllegalStateException | UncheckedIOException e) {
+            throw stopTomcat("no keystore for the TLS listeners: " + e.getMessage());
         }
     }
 

@@ -13,6 +13,7 @@ import org.interchange.container.RefreshExpandedWars;
 import org.interchange.container.StartupProblems;
 import org.interchange.container.config.HostPort;
 import org.interchange.container.config.SipListener;
+import org.interchange.container.tls.TlsSettings;
 import org.mobicents.servlet.sip.catalina.SipHostConfig;
 import org.mobicents.servlet.sip.core.SipApplicationDispatcherImpl;
 import org.mobicents.servlet.sip.startup.SipContextConfig;
@@ -24,8 +25,8 @@ import org.mobicents.servlet.sip.startup.SipStandardService;
 /**
  * Tomcat with MSS, wired in code the way {@code conf/server.xml} wires the standalone distribution: a
  * {@link SipStandardService} with the default application router and {@code conf/mss-sip-stack.properties}, one
- * SIP connector per listener, an optional HTTP connector for the admin API, and a host that deploys the WARs of
- * {@code webapps/} with MSS's host config.
+ * SIP connector per listener, the TLS listeners' keystore among the stack properties, an optional HTTP connector
+ * for the admin API, and a host that deploys the WARs of {@code webapps/} with MSS's host config.
  */
 final class EmbeddedContainer {
 
@@ -39,12 +40,15 @@ final class EmbeddedContainer {
     private final SipStandardService service = new SipStandardService();
     private final SipStandardHost host = new SipStandardHost();
 
-    EmbeddedContainer(Path catalinaBase, List<SipListener> listeners, Optional<HostPort> adminHttp) {
+    EmbeddedContainer(Path catalinaBase, List<SipListener> listeners, Optional<HostPort> adminHttp,
+                      Optional<TlsSettings> tls) {
         server.setPort(-1); // no shutdown port: the JVM's signals stop us
         service.setName(SERVICE_NAME);
         service.setSipApplicationDispatcherClassName(SipApplicationDispatcherImpl.class.getName());
         service.setDarConfigurationFileLocation(DAR_FILE);
         service.setSipStackPropertiesFile(SIP_STACK_PROPERTIES);
+        // the keystore of the TLS listeners; MSS loads the properties file over these
+        tls.ifPresent(settings -> service.setSipStackProperties(settings.stackProperties()));
         service.setSipPathName(SIP_PATH_NAME);
         service.setConcurrencyControlMode("None");
         service.setCongestionControlCheckingInterval(-1);

@@ -1,5 +1,6 @@
 package org.interchange.container.embedded;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import org.interchange.container.config.HostPort;
 import org.interchange.container.config.InvalidConfigurationException;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.config.SipListener;
+import org.interchange.container.tls.TlsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,17 +45,24 @@ public final class EmbeddedRouter {
         }
         List<SipListener> listeners;
         Optional<HostPort> adminHttp;
+        Optional<TlsSettings> tls;
         try {
             RouterConfiguration config = RouterConfiguration.load();
             listeners = SipListener.allFrom(config);
             adminHttp = adminHttp(config);
+            tls = TlsSettings.resolve(config, listeners);
         } catch (InvalidConfigurationException e) {
             System.err.println("interchange: invalid configuration: " + e.getMessage());
             System.exit(2);
             return;
+        } catch (IllegalStateException | UncheckedIOException e) {
+            log.error("Interchange cannot start: no keystore for its TLS listeners: {}", e.getMessage());
+            System.exit(1);
+            return;
         }
+        tls.ifPresent(settings -> log.info("TLS listeners: {}", settings));
 
-        EmbeddedContainer container = new EmbeddedContainer(Path.of(base), listeners, adminHttp);
+        EmbeddedContainer container = new EmbeddedContainer(Path.of(base), listeners, adminHttp, tls);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(container), "interchange-shutdown"));
         try {
             container.start();

@@ -1,0 +1,7 @@
+/**
+ * TLS for the router's TLS listeners: the keystore and truststore of {@code interchange.properties}
+ * ({@code tls.*}), a self-signed keystore generated in the data directory when none is configured, and the JAIN-SIP
+ * stack properties that carry them to the SIP stack. Used by both ways of running: the embedded launcher and
+ * {@link org.interchange.container.StandaloneChecks} in standalone Tomcat.
+ */
+package org.interchange.container.tls;

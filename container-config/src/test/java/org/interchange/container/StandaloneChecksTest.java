@@ -1,0 +1,78 @@
+package org.interchange.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.LifecycleEvent;
+import org.apache.catalina.core.StandardServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mobicents.servlet.sip.startup.SipStandardService;
+
+/** Standalone Tomcat gets the TLS listeners' keystore the way the embedded launcher does, before the stack exists. */
+class StandaloneChecksTest {
+
+    private final Map<String, String> savedProperties = new HashMap<>();
+
+    @TempDir
+    Path directory;
+
+    @AfterEach
+    void restoreSystemProperties() {
+        savedProperties.forEach((name, value) -> {
+            if (value == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, value);
+            }
+        });
+    }
+
+    @Test
+    void beforeTheServiceInitialisesItsStackGetsTheGeneratedKeystore() throws Exception {
+        Path config = Files.writeString(directory.resolve("interchange.properties"), """
+                listener.udp = udp:127.0.0.1:5060
+                listener.tls = tls:127.0.0.1:5061
+                """);
+        setSystemProperty("interchange.config", config.toString());
+        setSystemProperty("interchange.data", directory.resolve("data").toString());
+        StandardServer server = new StandardServer();
+        SipStandardService service = new SipStandardService();
+        server.addService(service);
+
+        new StandaloneChecks().lifecycleEvent(new LifecycleEvent(server, Lifecycle.BEFORE_INIT_EVENT, null));
+
+        assertThat(service.getSipStackProperties().getProperty("javax.net.ssl.keyStore"))
+                .isEqualTo(directory.resolve("data/tls/interchange.p12").toString());
+        assertThat(service.getSipStackProperties().getProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE"))
+                .isEqualTo("Disabled");
+    }
+
+    @Test
+    void withoutTlsListenerTheStackPropertiesAreLeftToTheFile() throws Exception {
+        Path config = Files.writeString(directory.resolve("interchange.properties"), """
+                listener.udp = udp:127.0.0.1:5060
+                """);
+        setSystemProperty("interchange.config", config.toString());
+        setSystemProperty("interchange.data", directory.resolve("data").toString());
+        StandardServer server = new StandardServer();
+        SipStandardService service = new SipStandardService();
+        server.addService(service);
+
+        new StandaloneChecks().lifecycleEvent(new LifecycleEvent(server, Lifecycle.BEFORE_INIT_EVENT, null));
+
+        assertThat(service.getSipStackProperties()).isNull();
+        assertThat(directory.resolve("data")).doesNotExist();
+    }
+
+    private void setSystemProperty(String name, String value) {
+        savedProperties.putIfAbsent(name, System.getProperty(name));
+        System.setProperty(name, value);
+    }
+}
