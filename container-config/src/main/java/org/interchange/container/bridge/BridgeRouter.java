@@ -15,6 +15,7 @@ import javax.sip.SipException;
 import javax.sip.SipStack;
 import javax.sip.address.Hop;
 import javax.sip.header.RecordRouteHeader;
+import javax.sip.header.RouteHeader;
 import javax.sip.message.Request;
 
 import org.interchange.container.config.HostPort;
@@ -37,6 +38,7 @@ import gov.nist.javax.sip.header.Via;
  * <ul>
  *   <li>writes the egress listener's shown address and transport into the top Via, so that responses come back to
  *       the listener the request left from;</li>
+ *   <li>takes off the {@code transport=tls} MSS adds to a SIPS Request-URI ({@link #undoSipsTransport});</li>
  *   <li>replaces the Record-Route entries MSS added (those carrying its {@code app_id}) with one entry for the
  *       listener, or two (RFC 5658) when ingress and egress differ: the egress on top, the ingress below, each with
  *       its listener's shown address and transport and MSS's parameters, which make MSS pop both when in-dialog
@@ -76,6 +78,7 @@ public class BridgeRouter extends DNSAwareRouter {
                 return hop;
             }
             SipListener egress = listener(bridge.get().egress());
+            undoSipsTransport(request);
             rewriteVia(request, egress);
             rewriteRecordRoutes(request, egress, listener(bridge.get().ingress()));
             return new EgressHop(hop, egress);
@@ -86,6 +89,19 @@ public class BridgeRouter extends DNSAwareRouter {
 
     private SipListener listener(String name) {
         return listeners.apply(name).orElseThrow(() -> new IllegalArgumentException("no listener is named " + name));
+    }
+
+    /**
+     * Takes {@code transport=tls} off the SIPS Request-URI of a request without Route. MSS writes the outbound
+     * transport into such a Request-URI when it differs from the URI's, reading a SIPS URI without transport as UDP:
+     * a {@code sips:} contact called over TLS would receive {@code sips:...;transport=tls}, which is not the URI it
+     * registered, in a form RFC 3261 26.2.2 deprecates (TLS is what {@code sips} means).
+     */
+    static void undoSipsTransport(Request request) {
+        if (request.getHeader(RouteHeader.NAME) == null && request.getRequestURI() instanceof SipUri uri
+                && uri.isSecure() && "tls".equalsIgnoreCase(uri.getTransportParam())) {
+            uri.removeParameter("transport");
+        }
     }
 
     static void rewriteVia(Request request, SipListener egress)

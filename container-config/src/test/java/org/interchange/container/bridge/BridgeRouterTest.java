@@ -11,12 +11,13 @@ import javax.sip.message.Request;
 import org.interchange.container.config.SipListener;
 import org.junit.jupiter.api.Test;
 
+import gov.nist.javax.sip.message.MessageFactoryImpl;
 import gov.nist.javax.sip.parser.StringMsgParser;
 
 /**
  * How the bridge rewrites the Record-Route entries MSS added to a proxied request: one entry per listener crossed,
  * egress on top, each with its listener's shown (advertised) address and transport and MSS's parameters; other
- * servers' entries kept below.
+ * servers' entries kept below; and the Via and SIPS Request-URI it corrects.
  */
 class BridgeRouterTest {
 
@@ -75,6 +76,46 @@ class BridgeRouterTest {
         assertThat(BridgeMarker.take(request)).contains(new BridgeMarker.Bridge("public", "v6"));
         assertThat(request.getHeader(BridgeMarker.HEADER)).isNull();
         assertThat(BridgeMarker.take(request)).isEmpty();
+    }
+
+    @Test
+    void theTransportMssAddsToASipsRequestUriIsTakenOff() throws Exception {
+        Request invite = request("sips:bob@127.0.0.1:16000;transport=tls", "");
+
+        BridgeRouter.undoSipsTransport(invite);
+
+        assertThat(invite.getRequestURI()).hasToString("sips:bob@127.0.0.1:16000");
+    }
+
+    @Test
+    void otherRequestUrisAreLeftAsTheyAre() throws Exception {
+        for (String uri : new String[] {"sip:bob@127.0.0.1:16000;transport=tls", "sips:bob@127.0.0.1:16000;transport=tcp",
+                "sips:bob@127.0.0.1:16000", "sip:bob@127.0.0.1:16000"}) {
+            Request invite = request(uri, "");
+            BridgeRouter.undoSipsTransport(invite);
+            assertThat(invite.getRequestURI()).hasToString(uri);
+        }
+    }
+
+    @Test
+    void aSipsRequestWithRouteIsLeftAsItIs() throws Exception {
+        Request bye = request("sips:bob@127.0.0.1:16000;transport=tls", "Route: <sip:127.0.0.1:5061;transport=tls;lr>\r\n");
+
+        BridgeRouter.undoSipsTransport(bye);
+
+        assertThat(bye.getRequestURI()).hasToString("sips:bob@127.0.0.1:16000;transport=tls");
+    }
+
+    private static Request request(String requestUri, String extraHeaders) throws Exception {
+        return new MessageFactoryImpl().createRequest("INVITE " + requestUri + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/TLS 127.0.0.1:5061;branch=z9hG4bK1\r\n"
+                + "From: <sip:alice@127.0.0.1>;tag=1\r\n"
+                + "To: <sip:bob@127.0.0.1>\r\n"
+                + "Call-ID: 1@127.0.0.1\r\n"
+                + "CSeq: 1 INVITE\r\n"
+                + "Max-Forwards: 70\r\n"
+                + extraHeaders
+                + "Content-Length: 0\r\n\r\n");
     }
 
     private static Request invite(String... recordRoutes) throws Exception {
