@@ -27,13 +27,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import gov.nist.javax.sip.address.SipUri;
 
 /**
- * A call bridged between two listeners of the router, for every pair of the five the bridging router has (UDP on
- * 127.0.0.1 and 127.0.0.2, TCP on 127.0.0.1, UDP and TCP on [::1]): the caller reaches the router on one, the
- * callee registered through the other and is called through it. The callee sees the INVITE, the ACK and a BYE
+ * A call bridged between two listeners of the router, for every pair of the six the bridging router has (UDP on
+ * 127.0.0.1 and 127.0.0.2, TCP on 127.0.0.1, UDP and TCP on [::1], TLS on 127.0.0.1 with the self-signed keystore
+ * it generated): the caller reaches the router on one, the callee registered through the other and is called
+ * through it. The callee sees the INVITE, the ACK and a BYE
  * come from the listener it registered through, with that listener in the top Via; the caller sees the 200 and a
  * BYE from the listener it called. The dialog's Record-Route holds one entry per listener crossed (RFC 5658): two,
  * egress on top, when the listeners differ in address, port, transport or family; one when the call stays on one
@@ -44,7 +46,7 @@ import gov.nist.javax.sip.address.SipUri;
 @ExtendWith(ArquillianExtension.class)
 class BridgeBetweenListenersIT {
 
-    private static final List<String> LISTENERS = List.of("udp", "udp-b", "tcp", "udp6", "tcp6");
+    private static final List<String> LISTENERS = List.of("udp", "udp-b", "tcp", "udp6", "tcp6", "tls");
     private static final Pattern VIA = Pattern.compile("SIP/2\\.0/(\\w+)\\s+([^;\\s]+)");
 
     @Deployment(testable = false)
@@ -83,6 +85,45 @@ class BridgeBetweenListenersIT {
             assertCameFrom(call.in(), atCaller.request());
             assertThat(topVia(atCaller.request())).as("the top Via of the BYE at the caller").isEqualTo(via(call.in()));
             atCaller.reply(200);
+            assertThat(bye.awaitFinalResponse().status()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * A phone that registers a {@code sips:} contact through the TLS listener (RFC 5630) is called through it, from TLS
+     * or from UDP: the router sends the INVITE, with the contact as it was registered as its Request-URI, the ACK and
+     * the caller's BYE over TLS from that listener.
+     */
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"tls", "udp"})
+    void aSipsContactIsCalledOverTls(String inName) {
+        Listener in = router.listener(inName);
+        Listener out = router.listener("tls");
+        SipAgent callee = router.agent(out, Optional.of(router.newSubscriber("callee")));
+        SipAgent caller = router.agent(in, Optional.empty());
+        try (caller; callee) {
+            String sipsContact = "sips:" + callee.subscriber().user() + "@" + callee.address().getAddress()
+                    .getHostAddress() + ":" + callee.address().getPort();
+            Received registered = callee.sendAuthenticated(callee.registerRequest()
+                    .replacing("Contact", "<" + sipsContact + ">")).awaitFinalResponse();
+            assertThat(registered.status()).as("the callee registers " + sipsContact).isEqualTo(200);
+
+            SentRequest invite = caller.send(caller.invite(callee.subscriber().uri()));
+            IncomingRequest ringing = callee.awaitRequest("INVITE");
+            assertThat(ringing.request().requestUri()).as("the Request-URI is the contact registered")
+                    .isEqualTo(sipsContact);
+            assertCameFrom(out, ringing.request());
+            ringing.accept();
+            Received ok = invite.awaitResponse(200);
+            assertCameFrom(in, ok);
+            Dialog callerSide = Dialog.asCaller(caller, invite, ok);
+            callerSide.ack();
+            assertCameFrom(out, callee.awaitRequest("ACK").request());
+
+            SentRequest bye = callerSide.send("BYE");
+            IncomingRequest byeAtCallee = callee.awaitRequest("BYE");
+            assertCameFrom(out, byeAtCallee.request());
+            byeAtCallee.reply(200);
             assertThat(bye.awaitFinalResponse().status()).isEqualTo(200);
         }
     }
@@ -126,8 +167,8 @@ class BridgeBetweenListenersIT {
     }
 
     /**
-     * That a message came from a listener: its address, and on UDP its port (the router opens TCP connections from a
-     * port of the system's choosing).
+     * That a message came from a listener: its address, and on UDP its port (the router opens TCP and TLS connections
+     * from a port of the system's choosing).
      */
     private static void assertCameFrom(Listener listener, Received message) {
         assertThat(message.transport()).as("the transport of " + message.summary()).isEqualTo(listener.transport());

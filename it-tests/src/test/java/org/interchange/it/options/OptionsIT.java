@@ -43,6 +43,11 @@ class OptionsIT {
     }
 
     @Test
+    void optionsOverTlsIsAnsweredWithAllow() {
+        optionsIsAnsweredWithAllow(Transport.TLS, IpFamily.IPV4);
+    }
+
+    @Test
     void optionsOverUdpOnIpv6IsAnsweredWithAllow() {
         optionsIsAnsweredWithAllow(Transport.UDP, IpFamily.IPV6);
     }

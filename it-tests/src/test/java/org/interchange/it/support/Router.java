@@ -1,16 +1,24 @@
 package org.interchange.it.support;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.interchange.it.support.sip.IpFamily;
 import org.interchange.it.support.sip.Received;
@@ -36,7 +44,10 @@ public final class Router {
     private final List<Listener> listeners;
     private final AdminClient admin;
     private final Path log;
+    private final Path data;
     private final Runnable restart;
+    /** The keystore the router serves on its TLS listeners, as the agents' key and trust; made when first needed. */
+    private volatile SSLContext tls;
 
     /** A SIP listener of the router that the test agents can speak to. */
     public record Listener(String name, Transport transport, InetSocketAddress address) {
@@ -52,13 +63,16 @@ public final class Router {
      *
      * @param settings    the router's configuration, as written to its interchange.properties
      * @param contextPath the WAR's context path ({@code /interchange})
+     * @param data        the router's data directory, where it generates the keystore of its TLS listeners
      * @param restart     stops the router process and starts it again on the same configuration and data
      */
-    public Router(String name, Map<String, String> settings, String contextPath, Path log, Runnable restart) {
+    public Router(String name, Map<String, String> settings, String contextPath, Path log, Path data,
+                  Runnable restart) {
         this.name = name;
         this.settings = Map.copyOf(settings);
         this.listeners = listeners(settings);
         this.log = log;
+        this.data = data;
         this.restart = restart;
         this.admin = new AdminClient(URI.create("http://" + setting("admin.http") + contextPath + "/api/"),
                 settings.getOrDefault("admin.user", "admin"), setting("admin.password"));
@@ -100,7 +114,7 @@ public final class Router {
                         + listeners));
     }
 
-    /** The listeners the agents speak (UDP and TCP), in the order of the configuration. */
+    /** The listeners (UDP, TCP and TLS), in the order of the configuration. */
     public List<Listener> listeners() {
         return listeners;
     }
@@ -108,6 +122,40 @@ public final class Router {
     /** The IPv4 listener of a transport. */
     public InetSocketAddress sipAddress(Transport transport) {
         return sipAddress(transport, IpFamily.IPV4);
+    }
+
+    /**
+     * The router's TLS keys and trust, for TLS agents: the self-signed keystore the router generated in its data
+     * directory ({@code tls/interchange.p12}, its password beside it), or the {@code tls.keystore} of its settings.
+     * An agent with it serves the router's certificate and trusts only that.
+     */
+    public SSLContext tls() {
+        SSLContext context = tls;
+        if (context == null) {
+            context = tlsContext();
+            tls = context;
+        }
+        return context;
+    }
+
+    private SSLContext tlsContext() {
+        Path keystore = settings.containsKey("tls.keystore") ? Path.of(setting("tls.keystore"))
+                : data.resolve("tls/interchange.p12");
+        try {
+            char[] password = (settings.containsKey("tls.keystore") ? setting("tls.keystore-password")
+                    : Files.readString(data.resolve("tls/interchange.p12.password")).strip()).toCharArray();
+            KeyStore store = KeyStore.getInstance(keystore.toFile(), password);
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(name + ": cannot use the router's keystore " + keystore + " (router log: "
+                    + log + ")", e);
+        }
     }
 
     /** The router's own URI on a listener: {@code sip:127.0.0.1:15060;transport=tcp}. */
@@ -151,19 +199,23 @@ public final class Router {
 
     /** An anonymous agent on the loopback of {@code family} with this router as its outbound proxy. */
     public SipAgent agent(Transport transport, IpFamily family) {
-        return SipAgent.open(transport, family, Optional.empty(), Optional.of(sipAddress(transport, family)));
+        return open(transport, family, Optional.empty(), sipAddress(transport, family));
     }
 
     /** An agent on the loopback of a listener's family, speaking its transport, with it as outbound proxy. */
     public SipAgent agent(Listener via, Optional<Subscriber> subscriber) {
-        return SipAgent.open(via.transport(), IpFamily.of(via.address().getAddress()), subscriber,
-                Optional.of(via.address()));
+        return open(via.transport(), IpFamily.of(via.address().getAddress()), subscriber, via.address());
     }
 
     /** A subscriber's agent on IPv4 loopback with this router as its outbound proxy. */
     public SipAgent agent(Transport transport, Subscriber subscriber) {
-        return SipAgent.open(transport, IpFamily.IPV4, Optional.of(subscriber),
-                Optional.of(sipAddress(transport, IpFamily.IPV4)));
+        return open(transport, IpFamily.IPV4, Optional.of(subscriber), sipAddress(transport, IpFamily.IPV4));
+    }
+
+    private SipAgent open(Transport transport, IpFamily family, Optional<Subscriber> subscriber,
+                          InetSocketAddress outboundProxy) {
+        return SipAgent.open(transport, family, subscriber, Optional.of(outboundProxy),
+                transport == Transport.TLS ? Optional.of(tls()) : Optional.empty());
     }
 
     /**
@@ -191,7 +243,7 @@ public final class Router {
         return name + " " + listeners + " (log: " + log + ")";
     }
 
-    /** The listeners of {@code listener.<name> = <transport>:<address>:<port> [advertise ...]} the agents speak. */
+    /** The listeners of {@code listener.<name> = <transport>:<address>:<port> [advertise ...]}. */
     private static List<Listener> listeners(Map<String, String> settings) {
         List<Listener> listeners = new ArrayList<>();
         settings.forEach((key, value) -> {
@@ -203,7 +255,7 @@ public final class Router {
             Optional<Transport> transport = Arrays.stream(Transport.values())
                     .filter(t -> t.uriParameter().equalsIgnoreCase(token)).findFirst();
             if (transport.isEmpty()) {
-                return; // a transport the agents do not speak yet (TLS)
+                return; // a transport the agents do not speak
             }
             String hostPort = socket.substring(token.length() + 1);
             int colon = hostPort.lastIndexOf(':');

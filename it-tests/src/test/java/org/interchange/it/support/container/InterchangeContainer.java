@@ -84,7 +84,8 @@ public class InterchangeContainer implements DeployableContainer<InterchangeCont
             startRouter();
             deployedDigest = digest;
             String contextPath = "/" + archive.getName().replaceFirst("\\.war$", "");
-            router = new Router(config.name(), settings, contextPath, installation.log(), this::restart);
+            router = new Router(config.name(), settings, contextPath, installation.log(), installation.data(),
+                    this::restart);
         }
         return new ProtocolMetaData().addContext(router);
     }
@@ -134,12 +135,15 @@ public class InterchangeContainer implements DeployableContainer<InterchangeCont
 
     /** Stands for the container's SIP port in its settings. */
     static final String SIP_PORT = "{sip-port}";
+    /** Stands for the port above it, for TLS listeners on the address of a TCP one. */
+    static final String SIP_TLS_PORT = "{sip-tls-port}";
 
     /**
      * The router's configuration: loopback listeners on the container's port (UDP and TCP on 127.0.0.1, UDP on
      * [::1]), the admin API on the port 3028 above, the registrar and authentication defaults written out, then the
      * container's own settings and database over them. In the container's settings, {@value #SIP_PORT} stands for
-     * its SIP port: {@code listener.udp-b = udp:127.0.0.2:{sip-port}}.
+     * its SIP port: {@code listener.udp-b = udp:127.0.0.2:{sip-port}}, and {@value #SIP_TLS_PORT} for the port above
+     * it: {@code listener.tls = tls:127.0.0.1:{sip-tls-port}}.
      */
     private Map<String, String> settings(RunDatabase runDatabase) {
         Map<String, String> all = new LinkedHashMap<>();
@@ -159,7 +163,8 @@ public class InterchangeContainer implements DeployableContainer<InterchangeCont
         all.put("auth.methods", "INVITE, MESSAGE, SUBSCRIBE, PUBLISH, REFER");
         all.put("auth.algorithms", "SHA-256, MD5");
         all.put("auth.nonce-lifetime", "300");
-        config.settings().forEach((key, value) -> all.put(key, value.replace(SIP_PORT, String.valueOf(port))));
+        config.settings().forEach((key, value) -> all.put(key, value.replace(SIP_PORT, String.valueOf(port))
+                .replace(SIP_TLS_PORT, String.valueOf(port + 1))));
         all.putAll(runDatabase.routerSettings());
         return all;
     }

@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+
+import javax.net.ssl.SSLContext;
 
 /**
  * The local ports test agents bind: {@code -Dinterchange.it.agent-ports=first-last}, by default 16000-16999, away
@@ -31,13 +34,14 @@ final class AgentPorts {
     private AgentPorts() {
     }
 
-    /** A channel on the next free port of the range. */
-    static Channel bind(Transport transport, InetAddress address, Consumer<RawMessage> inbound) {
+    /** A channel on the next free port of the range; {@code tls} is the key and trust of a TLS channel. */
+    static Channel bind(Transport transport, InetAddress address, Optional<SSLContext> tls,
+                        Consumer<RawMessage> inbound) {
         int size = LAST - FIRST + 1;
         for (int attempt = 0; attempt < size; attempt++) {
             int port = FIRST + Math.floorMod(turn.getAndIncrement(), size);
             try {
-                return transport.open(new InetSocketAddress(address, port), inbound);
+                return transport.open(new InetSocketAddress(address, port), inbound, tls);
             } catch (BindException e) {
                 // in use: try the next one
             } catch (IOException e) {

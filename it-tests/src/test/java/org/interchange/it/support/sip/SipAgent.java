@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import javax.net.ssl.SSLContext;
+
 import gov.nist.javax.sip.address.SipUri;
 
 /**
@@ -60,40 +62,51 @@ public final class SipAgent implements AutoCloseable {
     }
 
     private SipAgent(Transport transport, Optional<InetSocketAddress> local, IpFamily family,
-                     Optional<Subscriber> subscriber, Optional<InetSocketAddress> outboundProxy) {
+                     Optional<Subscriber> subscriber, Optional<InetSocketAddress> outboundProxy,
+                     Optional<SSLContext> tls) {
         this.transport = transport;
         this.subscriber = subscriber;
         this.outboundProxy = outboundProxy;
-        this.channel = local.isPresent() ? open(transport, local.get(), this::arrived)
-                : AgentPorts.bind(transport, family.loopback(), this::arrived);
+        this.channel = local.isPresent() ? open(transport, local.get(), tls, this::arrived)
+                : AgentPorts.bind(transport, family.loopback(), tls, this::arrived);
     }
 
-    private static Channel open(Transport transport, InetSocketAddress local, Consumer<RawMessage> inbound) {
+    private static Channel open(Transport transport, InetSocketAddress local, Optional<SSLContext> tls,
+                                Consumer<RawMessage> inbound) {
         try {
-            return transport.open(local, inbound);
+            return transport.open(local, inbound, tls);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + transport + " on " + local, e);
         }
     }
 
     /**
-     * Opens an agent on the loopback address of {@code family}, on a free port of the agents' range.
+     * Opens an agent on the loopback address of {@code family}, on a free port of the agents' range, over UDP or TCP.
      *
      * @param subscriber    who it is (From, Contact, credentials); an anonymous agent when empty
      * @param outboundProxy where out-of-dialog requests without a Route go; their Request-URI when empty
      */
     public static SipAgent open(Transport transport, IpFamily family, Optional<Subscriber> subscriber,
                                 Optional<InetSocketAddress> outboundProxy) {
-        return new SipAgent(transport, Optional.empty(), family, subscriber, outboundProxy);
+        return new SipAgent(transport, Optional.empty(), family, subscriber, outboundProxy, Optional.empty());
     }
 
     /**
-     * Opens an anonymous agent on a given address and port, for a peer the router's configuration names (a media
-     * server a routing rule sends to).
+     * Opens an agent as {@link #open(Transport, IpFamily, Optional, Optional)} does, over any transport: {@code tls}
+     * holds the key a TLS agent serves and the certificates it trusts (ignored over UDP and TCP).
+     */
+    public static SipAgent open(Transport transport, IpFamily family, Optional<Subscriber> subscriber,
+                                Optional<InetSocketAddress> outboundProxy, Optional<SSLContext> tls) {
+        return new SipAgent(transport, Optional.empty(), family, subscriber, outboundProxy, tls);
+    }
+
+    /**
+     * Opens an anonymous UDP or TCP agent on a given address and port, for a peer the router's configuration names
+     * (a media server a routing rule sends to).
      */
     public static SipAgent openOn(Transport transport, InetSocketAddress local) {
         return new SipAgent(transport, Optional.of(local), IpFamily.of(local.getAddress()), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     // --- who and where --------------------------------------------------------------------------------------------
@@ -355,7 +368,7 @@ public final class SipAgent implements AutoCloseable {
         return outboundProxy.orElseGet(() -> addressOf(Received.routeUri("<" + request.requestUri() + ">")));
     }
 
-    /** Where a URI leads: its host, which must be an IP address here, and its port (5060 when absent). */
+    /** Where a URI leads: its host, which must be an IP address here, and its port (5060, 5061 for TLS, when absent). */
     private InetSocketAddress addressOf(SipUri uri) {
         String wanted = uri.getTransportParam();
         if (wanted != null && !wanted.equalsIgnoreCase(transport.uriParameter())) {
@@ -363,7 +376,8 @@ public final class SipAgent implements AutoCloseable {
         }
         String host = uri.getHost().replace("[", "").replace("]", "");
         try {
-            return new InetSocketAddress(InetAddress.getByName(host), uri.getPort() > 0 ? uri.getPort() : 5060);
+            return new InetSocketAddress(InetAddress.getByName(host), uri.getPort() > 0 ? uri.getPort()
+                    : transport == Transport.TLS ? 5061 : 5060);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("these tests route to IP addresses only, not " + host, e);
         }
