@@ -52,6 +52,18 @@ class OptionsIT {
         optionsIsAnsweredWithAllow(Transport.UDP, IpFamily.IPV6);
     }
 
+    /** What {@code sipsak -s sip:ping@127.0.0.1:5060} sends: a user nobody is, which the router answers itself. */
+    @Test
+    void aPingToAUserNobodyIsIsAnsweredByTheRouter() {
+        try (SipAgent probe = router.agent(Transport.UDP)) {
+            Received ok = probe.send(probe.request("OPTIONS", "sip:ping@" + router.domain() + ":"
+                    + router.sipAddress(Transport.UDP).getPort())).awaitFinalResponse();
+
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(ok.allowedMethods()).contains("OPTIONS", "REGISTER");
+        }
+    }
+
     private void optionsIsAnsweredWithAllow(Transport transport, IpFamily family) {
         try (SipAgent probe = router.agent(transport, family)) {
             Received ok = probe.send(probe.request("OPTIONS", router.uri(transport, family))).awaitFinalResponse();
