@@ -44,11 +44,29 @@ public final class SipEdge {
             String name = names.next();
             request.getHeaders(name).forEachRemaining(value -> headers.add(name, value));
         }
-        Transport transport = Transport.parse(request.getTransport().toLowerCase(Locale.ROOT));
+        Transport transport = Transport.parse(transportOf(request));
         return new InboundRequest(request.getMethod(), request.getRequestURI().toString(), headers.build(),
                 new Endpoint(transport, request.getRemoteAddr(), request.getRemotePort()),
                 new Endpoint(transport, request.getLocalAddr(), request.getLocalPort()),
                 request.isInitial());
+    }
+
+    /**
+     * The transport a request arrived over. MSS knows it from the request's transaction; an ACK for a 2xx has none,
+     * and then the top Via, which its sender wrote for that transport, says it.
+     */
+    private static String transportOf(SipServletRequest request) {
+        String transport = request.getTransport();
+        if (transport != null) {
+            return transport.toLowerCase(Locale.ROOT);
+        }
+        String via = String.valueOf(request.getHeader("Via")).trim();
+        int slash = via.indexOf('/', via.indexOf('/') + 1);
+        int end = slash < 0 ? -1 : via.indexOf(' ', slash);
+        if (end < 0) {
+            throw new SipSyntaxException("no transport in Via " + via);
+        }
+        return via.substring(slash + 1, end).trim().toLowerCase(Locale.ROOT);
     }
 
     /** What a servlet does with a bean's decision; may fail as servlets do. */

@@ -9,27 +9,42 @@ import org.interchange.container.config.IpAddresses;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.config.SipListener;
 import org.interchange.container.config.Transport;
+import org.interchange.core.IpNetwork;
 import org.interchange.core.sip.Endpoint;
 import org.interchange.core.sip.SipUri;
 
 /**
- * The router's SIP listeners, as configured ({@code listener.<name>}), and the default one ({@code socket.default},
- * else the first of the file). Immutable and thread-safe.
+ * The router's SIP listeners, as configured ({@code listener.<name>}), the default one ({@code socket.default},
+ * else the first of the file), and the private networks shown a listener's own address rather than its advertised one
+ * ({@code socket.private-networks}). Immutable and thread-safe.
  */
 public final class Listeners {
 
     /** The key naming the listener of last resort. */
     public static final String DEFAULT_KEY = "socket.default";
+    /** The key listing the networks shown a listener's own address rather than the one it advertises. */
+    public static final String PRIVATE_NETWORKS_KEY = "socket.private-networks";
 
     private final List<SipListener> all;
     private final SipListener fallback;
+    private final List<IpNetwork> privateNetworks;
 
+    /** Listeners without private networks: every peer sees the advertised addresses. */
     public Listeners(List<SipListener> all, SipListener fallback) {
+        this(all, fallback, List.of());
+    }
+
+    /**
+     * @param privateNetworks networks whose peers reach the listeners directly: they are shown a listener's own
+     *                        address in Via and Record-Route, not the one it advertises
+     */
+    public Listeners(List<SipListener> all, SipListener fallback, List<IpNetwork> privateNetworks) {
         if (all.isEmpty() || !all.contains(fallback)) {
             throw new IllegalArgumentException("the default listener must be one of the listeners");
         }
         this.all = List.copyOf(all);
         this.fallback = fallback;
+        this.privateNetworks = List.copyOf(privateNetworks);
     }
 
     /** The listeners of a configuration and its {@code socket.default}. */
@@ -38,7 +53,17 @@ public final class Listeners {
         SipListener fallback = config.parsed(DEFAULT_KEY, all.get(0), name -> all.stream()
                 .filter(listener -> listener.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no listener is named " + name)));
-        return new Listeners(all, fallback);
+        return new Listeners(all, fallback, config.list(PRIVATE_NETWORKS_KEY, List.of(), IpNetwork::parse));
+    }
+
+    /**
+     * Whether a peer is shown a listener's own address rather than the one it advertises: it is on a private network
+     * ({@code socket.private-networks}), from which it reaches the listener directly. False when its address is
+     * unknown.
+     */
+    public boolean showsOwnAddressTo(Optional<InetAddress> peer) {
+        return peer.filter(address -> privateNetworks.stream().anyMatch(network -> network.contains(address)))
+                .isPresent();
     }
 
     /** All listeners, in the order of the configuration file. */
@@ -70,19 +95,22 @@ public final class Listeners {
     }
 
     /**
-     * The listener a Record-Route entry of this router names: the one shown at its host and port (numeric hosts
-     * compared as addresses), with its transport.
+     * The listener a Record-Route entry of this router names: the one at that host and port, as it advertises itself
+     * or at its own address (towards private networks), with its transport. Numeric hosts are compared as addresses.
      */
     public Optional<SipListener> recordRoutedAs(SipUri uri) {
         NextHop hop = NextHop.of(uri);
-        Optional<InetAddress> address = IpAddresses.parseLiteral(hop.host());
-        return all.stream().filter(listener -> listener.transport() == hop.transport()).filter(listener -> {
-            HostPort shown = listener.shown();
-            boolean sameHost = address.isPresent()
-                    ? IpAddresses.parseLiteral(shown.host()).filter(address.get()::equals).isPresent()
-                    : shown.host().equalsIgnoreCase(hop.host());
-            return sameHost && shown.port().orElse(listener.port()) == hop.port();
-        }).findFirst();
+        return all.stream().filter(listener -> listener.transport() == hop.transport())
+                .filter(listener -> isAt(listener.shown(), listener.port(), hop) || isAt(listener.bound(), listener.port(), hop))
+                .findFirst();
+    }
+
+    private static boolean isAt(HostPort address, int defaultPort, NextHop hop) {
+        Optional<InetAddress> numeric = IpAddresses.parseLiteral(hop.host());
+        boolean sameHost = numeric.isPresent()
+                ? IpAddresses.parseLiteral(address.host()).filter(numeric.get()::equals).isPresent()
+                : address.host().equalsIgnoreCase(hop.host());
+        return sameHost && address.port().orElse(defaultPort) == hop.port();
     }
 
     /**

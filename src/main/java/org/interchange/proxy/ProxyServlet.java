@@ -152,8 +152,9 @@ public class ProxyServlet extends SipServlet {
             return;
         }
         try {
-            router.inDialog(popped.toString(), Optional.ofNullable(request.getHeader("Route")))
-                    .ifPresent(crossing -> BridgeMarker.mark(request, new Bridge(crossing.egress(), crossing.ingress())));
+            router.inDialog(SipEdge.read(request), popped.toString()).ifPresent(crossing -> BridgeMarker.mark(request,
+                    new Bridge(crossing.egress(), crossing.ingress(), crossing.egressOwnAddress(),
+                            crossing.ingressOwnAddress())));
         } catch (SipSyntaxException e) {
             log.warn("{} {}: not bridged, its route is not ours: {}", request.getMethod(), request.getRequestURI(),
                     e.getMessage());
@@ -178,7 +179,9 @@ public class ProxyServlet extends SipServlet {
         for (int i = 0; i < branches.size(); i++) {
             List<String> routes = group.get(i).routes();
             SipServletRequest branchRequest = branches.get(i).getRequest();
-            BridgeMarker.mark(branchRequest, new Bridge(group.get(i).listener(), relay.ingress()));
+            Target target = group.get(i);
+            BridgeMarker.mark(branchRequest, new Bridge(target.listener(), relay.ingress(), target.ownAddress(),
+                    relay.ingressOwnAddress()));
             for (ListIterator<String> route = routes.listIterator(routes.size()); route.hasPrevious(); ) {
                 branchRequest.pushRoute(sipFactory.createAddress(route.previous()));
             }

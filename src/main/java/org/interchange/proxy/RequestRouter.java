@@ -23,6 +23,7 @@ import org.interchange.auth.Authenticator.Authenticated;
 import org.interchange.auth.Authenticator.Challenged;
 import org.interchange.auth.Subscribers;
 import org.interchange.container.bridge.BridgeRouter;
+import org.interchange.container.config.IpAddresses;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.config.SipListener;
 import org.interchange.core.RouterStarting;
@@ -145,19 +146,24 @@ public class RequestRouter {
     }
 
     /**
-     * The listeners an in-dialog request crosses, from the Route entry the container popped on arrival and the next
-     * Route: two entries of ours (RFC 5658) name the arrival listener and the one to leave through; one names a
-     * listener the request arrives on and leaves through. Empty when the popped entry is not one of our listeners.
+     * The listeners an in-dialog request crosses, from the Route entry the container popped on arrival and the Route
+     * header fields left: two entries of ours (RFC 5658) name the arrival listener and the one to leave through; one
+     * names a listener the request arrives on and leaves through. Empty when the popped entry is not one of our
+     * listeners.
      */
-    public Optional<Crossing> inDialog(String poppedRoute, Optional<String> nextRoute) {
+    public Optional<Crossing> inDialog(InboundRequest request, String poppedRoute) {
         Optional<SipListener> ingress = listeners.recordRoutedAs(NameAddress.parse(poppedRoute).sipUri());
         if (ingress.isEmpty()) {
             return Optional.empty();
         }
-        Optional<SipListener> egress = nextRoute.map(route -> NameAddress.parse(route).sipUri())
+        List<String> routes = request.headers().all("Route");
+        Optional<SipListener> egress = routes.stream().findFirst().map(route -> NameAddress.parse(route).sipUri())
                 .filter(uri -> uri.param(BridgeRouter.ROUTER_ENTRY_PARAM).isPresent())
                 .flatMap(listeners::recordRoutedAs);
-        return Optional.of(new Crossing(ingress.get().name(), egress.orElse(ingress.get()).name()));
+        List<String> beyond = egress.isPresent() ? routes.subList(1, routes.size()) : routes;
+        return Optional.of(new Crossing(ingress.get().name(), egress.orElse(ingress.get()).name(),
+                showsOwnAddressTo(request.source()),
+                listeners.showsOwnAddressTo(NextHop.of(request.requestUri(), beyond).address())));
     }
 
     /** What the branches of one initial request share: the request, its record-routing and its socket rule. */
@@ -166,7 +172,12 @@ public class RequestRouter {
 
     private Relay relay(Relaying relaying, List<List<Target>> groups) {
         String ingress = listeners.at(relaying.request().arrival()).orElse(listeners.fallback()).name();
-        return new Relay(groups, relaying.recordRoute(), relaying.loopHash(), ingress);
+        return new Relay(groups, relaying.recordRoute(), relaying.loopHash(), ingress,
+                showsOwnAddressTo(relaying.request().source()));
+    }
+
+    private boolean showsOwnAddressTo(Endpoint peer) {
+        return listeners.showsOwnAddressTo(IpAddresses.parseLiteral(peer.address()));
     }
 
     /** A target leaving through the listener the socket policy chooses. */
@@ -174,18 +185,19 @@ public class RequestRouter {
         NextHop hop = NextHop.of(uri, routes);
         SocketChoice choice = socketPolicy.choose(new OutboundBranch(relaying.request(), hop,
                 relaying.rule().flatMap(SocketRule::socket), registeredSocket));
+        boolean ownAddress = listeners.showsOwnAddressTo(hop.address());
         if (choice.listener().transport() == hop.transport()) {
-            return new Target(uri, routes, choice.listener().name());
+            return new Target(uri, routes, choice.listener().name(), ownAddress);
         }
         // the listener decides the transport, as OpenSIPS's forced socket does: the next hop has to say so
         String transport = choice.listener().transport().token();
         if (routes.isEmpty()) {
             return new Target(SipUri.parse(uri).withParam("transport", transport).toString(), routes,
-                    choice.listener().name());
+                    choice.listener().name(), ownAddress);
         }
         List<String> switched = new ArrayList<>(routes);
         switched.set(0, "<" + NameAddress.parse(routes.get(0)).sipUri().withParam("transport", transport) + ">");
-        return new Target(uri, switched, choice.listener().name());
+        return new Target(uri, switched, choice.listener().name(), ownAddress);
     }
 
     /** Whether a final response ends the search, or the next target group should be tried (RFC 3261 16.7). */

@@ -22,9 +22,11 @@ public sealed interface Routing {
      * @param loopHash    the request's loop-detection hash, carried in our Record-Route
      * @param ingress     the name of the listener the request arrived on: with a branch's listener, the listeners
      *                    the dialog crosses
+     * @param ingressOwnAddress whether the request's source is shown the ingress listener's own address, not its
+     *                    advertised one
      */
-    record Relay(List<List<Target>> groups, boolean recordRoute, String loopHash, String ingress)
-            implements Routing, Serializable {
+    record Relay(List<List<Target>> groups, boolean recordRoute, String loopHash, String ingress,
+                 boolean ingressOwnAddress) implements Routing, Serializable {
 
         public Relay {
             groups = groups.stream().map(List::copyOf).toList();
@@ -36,7 +38,8 @@ public sealed interface Routing {
         /** What is left to try once the first group has failed; empty when it was the last. */
         public Optional<Relay> next() {
             return groups.size() < 2 ? Optional.empty()
-                    : Optional.of(new Relay(groups.subList(1, groups.size()), recordRoute, loopHash, ingress));
+                    : Optional.of(new Relay(groups.subList(1, groups.size()), recordRoute, loopHash, ingress,
+                    ingressOwnAddress));
         }
     }
 }

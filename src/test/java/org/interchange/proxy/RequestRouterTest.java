@@ -229,7 +229,7 @@ class RequestRouterTest {
                 """, GATEWAY));
 
         assertThat(((Relay) routing).groups()).containsExactly(List.of(
-                new Target("sip:*331234@example.com", List.of("<sip:10.0.0.100;lr>"), "private")));
+                new Target("sip:*331234@example.com", List.of("<sip:10.0.0.100;lr>"), "private", false)));
         assertThat(((Relay) routing).ingress()).isEqualTo("udp");
     }
 
@@ -256,30 +256,60 @@ class RequestRouterTest {
                 """, GATEWAY));
 
         assertThat(toBob.groups()).containsExactly(List.of(
-                new Target("sip:bob@198.51.100.20;transport=tcp", List.of(), "tcp")));
+                new Target("sip:bob@198.51.100.20;transport=tcp", List.of(), "tcp", false)));
         assertThat(toAlice.groups()).containsExactly(List.of(new Target("sip:alice@198.51.100.10",
-                List.of("<sip:edge.example.net;lr;transport=tcp>"), "tcp")));
+                List.of("<sip:edge.example.net;lr;transport=tcp>"), "tcp", false)));
     }
 
     @Test
     void anInDialogRequestCrossesTheListenersOfItsTwoRecordRouteEntries() {
-        Optional<Crossing> crossing = router().inDialog("<sip:127.0.0.1:5060;transport=udp;lr;app_id=7>",
-                Optional.of("<sip:203.0.113.4:5060;transport=udp;lr;app_id=7>"));
+        Optional<Crossing> crossing = router().inDialog(inDialog("<sip:203.0.113.4:5060;transport=udp;lr;app_id=7>"),
+                "<sip:127.0.0.1:5060;transport=udp;lr;app_id=7>");
 
-        assertThat(crossing).contains(new Crossing("udp", "private"));
+        assertThat(crossing).contains(new Crossing("udp", "private", false, false));
     }
 
     @Test
     void anInDialogRequestWithOneRecordRouteEntryLeavesThroughThatListener() {
-        Optional<Crossing> crossing = router().inDialog("<sip:127.0.0.1:5060;transport=tcp;lr;app_id=7>",
-                Optional.of("<sip:bob@198.51.100.20;lr>"));
+        Optional<Crossing> crossing = router().inDialog(inDialog("<sip:edge.example.net;lr>"),
+                "<sip:127.0.0.1:5060;transport=tcp;lr;app_id=7>");
 
-        assertThat(crossing).contains(new Crossing("tcp", "tcp"));
+        assertThat(crossing).contains(new Crossing("tcp", "tcp", false, false));
     }
 
     @Test
     void anInDialogRequestThatDidNotComeThroughOurRecordRouteIsNotBridged() {
-        assertThat(router().inDialog("<sip:192.0.2.1:5060;lr>", Optional.empty())).isEmpty();
+        assertThat(router().inDialog(inDialog(), "<sip:192.0.2.1:5060;lr>")).isEmpty();
+    }
+
+    @Test
+    void anEntryShowingAListenersOwnAddressNamesItToo() {
+        Optional<Crossing> crossing = router().inDialog(inDialog(), "<sip:10.0.0.4:5060;transport=udp;lr;app_id=7>");
+
+        assertThat(crossing.map(Crossing::ingress)).contains("private");
+    }
+
+    @Test
+    void peersOnPrivateNetworksAreShownTheListenersOwnAddress() {
+        RouterBeans beans = beans();
+        Listeners withPrivate = new Listeners(LISTENERS.all(), UDP, List.of(IpNetwork.parse("198.51.100.0/24")));
+        RequestRouter router = new RequestRouter(beans.domains(), beans.authenticator(), beans.subscribers(),
+                beans.location(), DIRECT, withPrivate, new SocketRules(List.of(), withPrivate),
+                branch -> new SocketChoice(withPrivate.named("private").orElseThrow(), Reason.DEFAULT));
+
+        Relay toPrivate = (Relay) router.route(SipRequests.parse("MESSAGE sip:carol@198.51.100.30 SIP/2.0\n" + """
+                From: <sip:gateway@example.net>;tag=g1
+                To: <sip:carol@198.51.100.30>
+                Call-ID: private-1@203.0.113.9
+                CSeq: 1 MESSAGE
+                """, GATEWAY));
+        Optional<Crossing> byeFromPrivate = router.inDialog(inDialog(),
+                "<sip:203.0.113.4:5060;transport=udp;lr;app_id=7>");
+
+        assertThat(toPrivate.groups().get(0).get(0).ownAddress()).as("towards 198.51.100.30").isTrue();
+        assertThat(toPrivate.ingressOwnAddress()).as("towards the gateway 203.0.113.9").isFalse();
+        assertThat(byeFromPrivate).as("a BYE from 198.51.100.7 to 192.0.2.44")
+                .contains(new Crossing("private", "private", true, false));
     }
 
     @Test
@@ -412,7 +442,7 @@ class RequestRouterTest {
     }
 
     private static Target target(String uri, String... routes) {
-        return new Target(uri, List.of(routes), "udp");
+        return new Target(uri, List.of(routes), "udp", false);
     }
 
     private void bind(RouterBeans beans, Aor aor, String contact, double q, String... path) {
@@ -452,6 +482,20 @@ class RequestRouterTest {
                 Call-ID: request-1@198.51.100.7
                 CSeq: 1 %s
                 """.formatted(requestLine.substring(0, requestLine.indexOf(' '))) + String.join("\n", fields));
+    }
+
+    /** A BYE from 198.51.100.7 to alice's contact 192.0.2.44, with these Route header fields left after the pop. */
+    private static InboundRequest inDialog(String... routes) {
+        StringBuilder text = new StringBuilder("BYE sip:alice@192.0.2.44 SIP/2.0\n" + """
+                From: <sip:bob@example.com>;tag=b1
+                To: <sip:alice@example.com>;tag=a1
+                Call-ID: dialog-1@198.51.100.7
+                CSeq: 2 BYE
+                """);
+        for (String route : routes) {
+            text.append("Route: ").append(route).append('\n');
+        }
+        return SipRequests.parse(text.toString());
     }
 
     private static Reply reply(Routing routing) {

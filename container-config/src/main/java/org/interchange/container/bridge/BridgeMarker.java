@@ -1,6 +1,8 @@
 package org.interchange.container.bridge;
 
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import javax.servlet.sip.SipServletRequest;
@@ -13,8 +15,9 @@ import gov.nist.javax.sip.header.ExtensionHeaderImpl;
 /**
  * The note a servlet leaves on a request it proxies, naming the listeners it crosses: the one it leaves through
  * (egress) and the one facing the previous hop (ingress). {@link BridgeRouter} reads and removes it as the request
- * leaves; it never reaches the wire. Written {@code X-Interchange-Bridge: <egress>;ingress=<ingress>} with listener
- * names.
+ * leaves; it never reaches the wire. Written {@code X-Interchange-Bridge: <egress>;ingress=<ingress>[;own=egress,ingress]}
+ * with listener names; {@code own} lists the sides whose peer is shown the listener's own address instead of the one
+ * it advertises.
  */
 public final class BridgeMarker {
 
@@ -22,27 +25,41 @@ public final class BridgeMarker {
     public static final String HEADER = "X-Interchange-Bridge";
 
     private static final String INGRESS = ";ingress=";
+    private static final String OWN = ";own=";
+    private static final String EGRESS_SIDE = "egress";
+    private static final String INGRESS_SIDE = "ingress";
 
     /**
-     * @param egress  the name of the listener the request leaves through
-     * @param ingress the name of the listener facing the hop it came from
+     * @param egress           the name of the listener the request leaves through
+     * @param ingress          the name of the listener facing the hop it came from
+     * @param egressOwnAddress whether the next hop is shown the egress listener's own address rather than the one
+     *                         it advertises (a peer on a private network)
+     * @param ingressOwnAddress the same for the previous hop and the ingress listener
      */
-    public record Bridge(String egress, String ingress) {
-
-        /** Whether the request crosses two listeners, and so needs two Record-Route entries (RFC 5658). */
-        public boolean crossesListeners() {
-            return !egress.equals(ingress);
-        }
+    public record Bridge(String egress, String ingress, boolean egressOwnAddress, boolean ingressOwnAddress) {
 
         String encode() {
-            return egress + INGRESS + ingress;
+            List<String> own = new ArrayList<>(2);
+            if (egressOwnAddress) {
+                own.add(EGRESS_SIDE);
+            }
+            if (ingressOwnAddress) {
+                own.add(INGRESS_SIDE);
+            }
+            return egress + INGRESS + ingress + (own.isEmpty() ? "" : OWN + String.join(",", own));
         }
 
         static Optional<Bridge> decode(String value) {
             int ingress = value.indexOf(INGRESS);
-            return ingress <= 0 ? Optional.empty()
-                    : Optional.of(new Bridge(value.substring(0, ingress).trim(),
-                    value.substring(ingress + INGRESS.length()).trim()));
+            if (ingress <= 0) {
+                return Optional.empty();
+            }
+            String rest = value.substring(ingress + INGRESS.length());
+            int own = rest.indexOf(OWN);
+            List<String> sides = own < 0 ? List.of() : List.of(rest.substring(own + OWN.length()).trim().split(","));
+            return Optional.of(new Bridge(value.substring(0, ingress).trim(),
+                    (own < 0 ? rest : rest.substring(0, own)).trim(), sides.contains(EGRESS_SIDE),
+                    sides.contains(INGRESS_SIDE)));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -77,11 +78,12 @@ public class BridgeRouter extends DNSAwareRouter {
             if (bridge.isEmpty() || hop == null) {
                 return hop;
             }
-            SipListener egress = listener(bridge.get().egress());
+            Face egress = new Face(listener(bridge.get().egress()), bridge.get().egressOwnAddress());
             undoSipsTransport(request);
             rewriteVia(request, egress);
-            rewriteRecordRoutes(request, egress, listener(bridge.get().ingress()));
-            return new EgressHop(hop, egress);
+            rewriteRecordRoutes(request, egress,
+                    new Face(listener(bridge.get().ingress()), bridge.get().ingressOwnAddress()));
+            return new EgressHop(hop, egress.listener());
         } catch (ParseException | InvalidArgumentException | IllegalArgumentException e) {
             throw new SipException("cannot bridge " + request.getMethod() + ": " + e.getMessage(), e);
         }
@@ -104,18 +106,28 @@ public class BridgeRouter extends DNSAwareRouter {
         }
     }
 
-    static void rewriteVia(Request request, SipListener egress)
-            throws ParseException, InvalidArgumentException {
+    /**
+     * A listener as the peer on one side sees it: at the address it advertises, or at its own towards a peer on a
+     * private network ({@code socket.private-networks}), which reaches that one directly.
+     */
+    record Face(SipListener listener, boolean ownAddress) {
+
+        HostPort address() {
+            HostPort shown = ownAddress ? listener.bound() : listener.shown();
+            return new HostPort(shown.host(), OptionalInt.of(shown.port().orElse(listener.port())));
+        }
+    }
+
+    static void rewriteVia(Request request, Face egress) throws ParseException, InvalidArgumentException {
         Via via = (Via) request.getHeader(Via.NAME);
-        HostPort shown = egress.shown();
-        via.setTransport(egress.transport().name());
+        HostPort shown = egress.address();
+        via.setTransport(egress.listener().transport().name());
         via.setHost(shown.uriHost());
-        via.setPort(shown.port().orElse(egress.port()));
+        via.setPort(shown.port().getAsInt());
     }
 
     /** Replaces MSS's Record-Route entries, which it puts on top, with the bridge's. */
-    static void rewriteRecordRoutes(Request request, SipListener egress, SipListener ingress)
-            throws ParseException, SipException {
+    static void rewriteRecordRoutes(Request request, Face egress, Face ingress) throws ParseException, SipException {
         List<RecordRouteHeader> kept = new ArrayList<>();
         Map<String, String> parameters = null;
         for (Iterator<?> headers = request.getHeaders(RecordRouteHeader.NAME); headers.hasNext(); ) {
@@ -136,13 +148,15 @@ public class BridgeRouter extends DNSAwareRouter {
         for (RecordRouteHeader header : kept) {
             request.addLast(header);
         }
-        if (!egress.equals(ingress)) {
+        // two entries when the sides see different listeners, or one listener at two addresses
+        boolean twice = !egress.equals(ingress);
+        if (twice) {
             request.addFirst(recordRoute(ingress, parameters));
         }
         request.addFirst(recordRoute(egress, parameters));
         if (log.isDebugEnabled()) {
-            log.debug("{} record-routed through {}{}", request.getMethod(), egress.name(),
-                    egress.equals(ingress) ? "" : " and " + ingress.name());
+            log.debug("{} record-routed through {}{}", request.getMethod(), egress,
+                    twice ? " and " + ingress : "");
         }
     }
 
@@ -159,13 +173,12 @@ public class BridgeRouter extends DNSAwareRouter {
         return parameters;
     }
 
-    private static RecordRoute recordRoute(SipListener listener, Map<String, String> parameters)
-            throws ParseException {
-        HostPort shown = listener.shown();
+    private static RecordRoute recordRoute(Face face, Map<String, String> parameters) throws ParseException {
+        HostPort shown = face.address();
         SipUri uri = new SipUri();
         uri.setHost(shown.uriHost());
-        uri.setPort(shown.port().orElse(listener.port()));
-        uri.setTransportParam(listener.transport().token());
+        uri.setPort(shown.port().getAsInt());
+        uri.setTransportParam(face.listener().transport().token());
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             uri.setParameter(parameter.getKey(), parameter.getValue());
         }

@@ -30,7 +30,7 @@ class BridgeRouterTest {
     void aRequestCrossingTwoListenersGetsTwoEntriesEgressOnTopWithMssParameters() throws Exception {
         Request request = invite(MSS_ENTRY, "<sip:edge.example.net;lr>");
 
-        BridgeRouter.rewriteRecordRoutes(request, PUBLIC, V6);
+        BridgeRouter.rewriteRecordRoutes(request, advertised(PUBLIC), advertised(V6));
 
         assertThat(recordRoutes(request)).containsExactly(
                 "<sip:203.0.113.4:5080;transport=udp;lh=4f2a;as=c0ffee;appname=7a;proxy=true;app_id=42;lr>",
@@ -42,7 +42,7 @@ class BridgeRouterTest {
     void mssSecondEntryForATransportChangeIsReplacedToo() throws Exception {
         Request request = invite(MSS_ENTRY, MSS_ENTRY.replace("udp", "tcp"));
 
-        BridgeRouter.rewriteRecordRoutes(request, V6, V6);
+        BridgeRouter.rewriteRecordRoutes(request, advertised(V6), advertised(V6));
 
         assertThat(recordRoutes(request)).containsExactly(
                 "<sip:[::1]:5060;transport=tcp;lh=4f2a;as=c0ffee;appname=7a;proxy=true;app_id=42;lr>");
@@ -52,7 +52,7 @@ class BridgeRouterTest {
     void aRequestThatMssDidNotRecordRouteIsLeftAlone() throws Exception {
         Request request = invite("<sip:edge.example.net;lr>");
 
-        BridgeRouter.rewriteRecordRoutes(request, PUBLIC, V6);
+        BridgeRouter.rewriteRecordRoutes(request, advertised(PUBLIC), advertised(V6));
 
         assertThat(recordRoutes(request)).containsExactly("<sip:edge.example.net;lr>");
     }
@@ -61,11 +61,41 @@ class BridgeRouterTest {
     void theTopViaShowsTheEgressListenersAdvertisedAddressAndTransportAndKeepsItsBranch() throws Exception {
         Request request = invite();
 
-        BridgeRouter.rewriteVia(request, PUBLIC);
+        BridgeRouter.rewriteVia(request, advertised(PUBLIC));
         assertThat(request.getHeader("Via").toString().trim()).isEqualTo("Via: SIP/2.0/UDP 203.0.113.4:5080;branch=z9hG4bK-1");
 
-        BridgeRouter.rewriteVia(request, V6);
+        BridgeRouter.rewriteVia(request, advertised(V6));
         assertThat(request.getHeader("Via").toString().trim()).isEqualTo("Via: SIP/2.0/TCP [::1]:5060;branch=z9hG4bK-1");
+    }
+
+    @Test
+    void aPeerOnAPrivateNetworkSeesTheListenersOwnAddressInViaAndRecordRoute() throws Exception {
+        Request request = invite(MSS_ENTRY);
+
+        BridgeRouter.rewriteVia(request, new BridgeRouter.Face(PUBLIC, true));
+        BridgeRouter.rewriteRecordRoutes(request, new BridgeRouter.Face(PUBLIC, true), advertised(V6));
+
+        assertThat(request.getHeader("Via").toString().trim()).isEqualTo("Via: SIP/2.0/UDP 10.0.0.4:5060;branch=z9hG4bK-1");
+        assertThat(recordRoutes(request)).first().asString().startsWith("<sip:10.0.0.4:5060;transport=udp;");
+    }
+
+    @Test
+    void oneListenerSeenAtTwoAddressesIsRecordRoutedTwice() throws Exception {
+        Request request = invite(MSS_ENTRY);
+
+        BridgeRouter.rewriteRecordRoutes(request, new BridgeRouter.Face(PUBLIC, true), advertised(PUBLIC));
+
+        assertThat(recordRoutes(request)).hasSize(2);
+        assertThat(recordRoutes(request).get(0)).startsWith("<sip:10.0.0.4:5060;");
+        assertThat(recordRoutes(request).get(1)).startsWith("<sip:203.0.113.4:5080;");
+    }
+
+    @Test
+    void theMarkNamesTheSidesThatSeeTheListenersOwnAddress() throws Exception {
+        for (BridgeMarker.Bridge bridge : List.of(new BridgeMarker.Bridge("a", "b", true, false),
+                new BridgeMarker.Bridge("a", "b", false, true), new BridgeMarker.Bridge("a", "a", true, true))) {
+            assertThat(BridgeMarker.Bridge.decode(bridge.encode())).contains(bridge);
+        }
     }
 
     @Test
@@ -73,7 +103,7 @@ class BridgeRouterTest {
         Request request = invite();
         request.addHeader(new StringMsgParser().parseSIPHeader(BridgeMarker.HEADER + ": public;ingress=v6\r\n"));
 
-        assertThat(BridgeMarker.take(request)).contains(new BridgeMarker.Bridge("public", "v6"));
+        assertThat(BridgeMarker.take(request)).contains(new BridgeMarker.Bridge("public", "v6", false, false));
         assertThat(request.getHeader(BridgeMarker.HEADER)).isNull();
         assertThat(BridgeMarker.take(request)).isEmpty();
     }
@@ -116,6 +146,10 @@ class BridgeRouterTest {
                 + "Max-Forwards: 70\r\n"
                 + extraHeaders
                 + "Content-Length: 0\r\n\r\n");
+    }
+
+    private static BridgeRouter.Face advertised(SipListener listener) {
+        return new BridgeRouter.Face(listener, false);
     }
 
     private static Request invite(String... recordRoutes) throws Exception {

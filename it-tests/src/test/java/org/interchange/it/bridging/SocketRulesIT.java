@@ -59,6 +59,28 @@ class SocketRulesIT {
         }
     }
 
+    /**
+     * A listener behind NAT advertises its public address (udp-b: 127.0.0.9:5099 here): a peer outside
+     * {@code socket.private-networks} (127.0.0.3) sees it in the Via and Record-Route, while peers of those networks
+     * (the agents on 127.0.0.1, as every other scenario shows) see its own address, which they reach directly.
+     */
+    @Test
+    void aPeerOutsideThePrivateNetworksSeesTheAdvertisedAddress() {
+        Listener udpB = router.listener("udp-b");
+        InetSocketAddress publicPeerAddress = new InetSocketAddress("127.0.0.3", udpB.address().getPort());
+        try (SipAgent caller = router.agent(router.listener("udp"), Optional.empty());
+             SipAgent publicPeer = SipAgent.openOn(Transport.UDP, publicPeerAddress)) {
+            caller.send(caller.invite("sip:carol@127.0.0.3:" + publicPeerAddress.getPort()));
+
+            Received atPeer = publicPeer.awaitRequest("INVITE").request();
+            assertThat(atPeer.remote()).as("where the INVITE came from").isEqualTo(udpB.address());
+            assertThat(atPeer.headers("Via").get(0)).startsWith("SIP/2.0/UDP 127.0.0.9:5099;");
+            assertThat(atPeer.recordRoutes().get(0)).startsWith("<sip:127.0.0.9:5099;transport=udp;");
+            assertThat(atPeer.recordRoutes().get(1)).as("towards the caller, on 127.0.0.1")
+                    .startsWith("<sip:127.0.0.1:" + router.listener("udp").address().getPort() + ";transport=udp;");
+        }
+    }
+
     @Test
     void aCallArrivingOverTcpLeavesOverUdpFromTheAddressItArrivedOn() {
         Listener tcp = router.listener("tcp");
