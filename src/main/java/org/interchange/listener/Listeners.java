@@ -66,6 +66,11 @@ public final class Listeners {
                 .isPresent();
     }
 
+    /** Whether a next hop is shown a listener's own address; looks its host up only when private networks are set. */
+    public boolean showsOwnAddressTo(NextHop hop) {
+        return !privateNetworks.isEmpty() && showsOwnAddressTo(hop.address());
+    }
+
     /** All listeners, in the order of the configuration file. */
     public List<SipListener> all() {
         return all;

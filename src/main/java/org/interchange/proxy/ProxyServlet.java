@@ -21,7 +21,6 @@ import org.interchange.container.bridge.BridgeMarker;
 import org.interchange.container.bridge.BridgeMarker.Bridge;
 import org.interchange.core.BeanLookup;
 import org.interchange.core.SipEdge;
-import org.interchange.core.sip.SipSyntaxException;
 import org.interchange.core.sip.Reply.SipHeader;
 import org.interchange.proxy.BestResponse.BranchResponse;
 import org.interchange.proxy.BestResponse.Forwarded;
@@ -155,9 +154,10 @@ public class ProxyServlet extends SipServlet {
             router.inDialog(SipEdge.read(request), popped.toString()).ifPresent(crossing -> BridgeMarker.mark(request,
                     new Bridge(crossing.egress(), crossing.ingress(), crossing.egressOwnAddress(),
                             crossing.ingressOwnAddress())));
-        } catch (SipSyntaxException e) {
-            log.warn("{} {}: not bridged, its route is not ours: {}", request.getMethod(), request.getRequestURI(),
-                    e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // a Route or Request-URI the bridge cannot read (SipSyntaxException among others): the container relays
+            // the request from the listener it chooses itself
+            log.warn("{} {}: not bridged: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         }
     }
 
@@ -177,9 +177,9 @@ public class ProxyServlet extends SipServlet {
         }
         List<ProxyBranch> branches = proxy.createProxyBranches(uris);
         for (int i = 0; i < branches.size(); i++) {
-            List<String> routes = group.get(i).routes();
-            SipServletRequest branchRequest = branches.get(i).getRequest();
             Target target = group.get(i);
+            List<String> routes = target.routes();
+            SipServletRequest branchRequest = branches.get(i).getRequest();
             BridgeMarker.mark(branchRequest, new Bridge(target.listener(), relay.ingress(), target.ownAddress(),
                     relay.ingressOwnAddress()));
             for (ListIterator<String> route = routes.listIterator(routes.size()); route.hasPrevious(); ) {

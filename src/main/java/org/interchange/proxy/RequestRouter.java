@@ -163,7 +163,7 @@ public class RequestRouter {
         List<String> beyond = egress.isPresent() ? routes.subList(1, routes.size()) : routes;
         return Optional.of(new Crossing(ingress.get().name(), egress.orElse(ingress.get()).name(),
                 showsOwnAddressTo(request.source()),
-                listeners.showsOwnAddressTo(NextHop.of(request.requestUri(), beyond).address())));
+                listeners.showsOwnAddressTo(NextHop.of(request.requestUri(), beyond))));
     }
 
     /** What the branches of one initial request share: the request, its record-routing and its socket rule. */
@@ -185,7 +185,7 @@ public class RequestRouter {
         NextHop hop = NextHop.of(uri, routes);
         SocketChoice choice = socketPolicy.choose(new OutboundBranch(relaying.request(), hop,
                 relaying.rule().flatMap(SocketRule::socket), registeredSocket));
-        boolean ownAddress = listeners.showsOwnAddressTo(hop.address());
+        boolean ownAddress = listeners.showsOwnAddressTo(hop);
         if (choice.listener().transport() == hop.transport()) {
             return new Target(uri, routes, choice.listener().name(), ownAddress);
         }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -112,9 +111,9 @@ public class BridgeRouter extends DNSAwareRouter {
      */
     record Face(SipListener listener, boolean ownAddress) {
 
+        /** Host and port, the port always present. */
         HostPort address() {
-            HostPort shown = ownAddress ? listener.bound() : listener.shown();
-            return new HostPort(shown.host(), OptionalInt.of(shown.port().orElse(listener.port())));
+            return ownAddress ? listener.bound() : listener.shown();
         }
     }
 
