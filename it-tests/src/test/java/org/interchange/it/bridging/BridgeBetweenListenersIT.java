@@ -128,6 +128,44 @@ class BridgeBetweenListenersIT {
         }
     }
 
+    /** Pairs that change address, transport and family, for the other in-dialog requests. */
+    static Stream<Arguments> crossingPairs() {
+        return Stream.of(Arguments.of("udp", "udp-b"), Arguments.of("tcp6", "udp"), Arguments.of("tls", "udp6"));
+    }
+
+    /**
+     * INFO from each side, and a re-INVITE from the caller answered by the callee, follow the same bridge as the
+     * BYE: each leaves through the listener facing its next hop, and its response comes back the way it went.
+     */
+    @ParameterizedTest(name = "in {0}, out {1}")
+    @MethodSource("crossingPairs")
+    void infoAndReInviteFromEitherSideCrossTheBridge(String in, String out) {
+        Call call = establish(router.listener(in), router.listener(out));
+        try (call) {
+            SentRequest infoFromCaller = call.callerSide().send("INFO");
+            IncomingRequest infoAtCallee = call.callee().awaitRequest("INFO");
+            assertCameFrom(call.out(), infoAtCallee.request());
+            infoAtCallee.reply(200);
+            assertCameFrom(call.in(), infoFromCaller.awaitFinalResponse());
+
+            SentRequest infoFromCallee = call.calleeSide().send("INFO");
+            IncomingRequest infoAtCaller = call.caller().awaitRequest("INFO");
+            assertCameFrom(call.in(), infoAtCaller.request());
+            infoAtCaller.reply(200);
+            assertCameFrom(call.out(), infoFromCallee.awaitFinalResponse());
+
+            SentRequest reInvite = call.callerSide().send("INVITE");
+            IncomingRequest reInviteAtCallee = call.callee().awaitRequest("re-INVITE",
+                    message -> message.method().equals("INVITE") && message.cseqNumber() > 1);
+            assertCameFrom(call.out(), reInviteAtCallee.request());
+            assertThat(topVia(reInviteAtCallee.request())).isEqualTo(via(call.out()));
+            reInviteAtCallee.reply(200);
+            Received reInviteOk = reInvite.awaitFinalResponse();
+            assertThat(reInviteOk.status()).isEqualTo(200);
+            assertCameFrom(call.in(), reInviteOk);
+        }
+    }
+
     /** An answered, acknowledged call and its two agents, closed together. */
     private record Call(Listener in, Listener out, SipAgent caller, SipAgent callee, Dialog callerSide,
                         Dialog calleeSide) implements AutoCloseable {
