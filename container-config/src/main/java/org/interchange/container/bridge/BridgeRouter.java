@@ -31,6 +31,9 @@ import gov.nist.javax.sip.address.AddressImpl;
 import gov.nist.javax.sip.address.SipUri;
 import gov.nist.javax.sip.header.RecordRoute;
 import gov.nist.javax.sip.header.Via;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.stack.SIPTransaction;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
 
 /**
  * The SIP stack's router ({@code javax.sip.ROUTER_PATH}): MSS's DNS-aware next-hop choice, plus the bridge between
@@ -58,6 +61,7 @@ public class BridgeRouter extends DNSAwareRouter {
     private static final Logger log = LoggerFactory.getLogger(BridgeRouter.class);
 
     private final Function<String, Optional<SipListener>> listeners;
+    private final SIPTransactionStack stack;
 
     /** As the stack creates it. */
     public BridgeRouter(SipStack stack, String outboundProxy) {
@@ -67,6 +71,7 @@ public class BridgeRouter extends DNSAwareRouter {
     BridgeRouter(SipStack stack, String outboundProxy, Function<String, Optional<SipListener>> listeners) {
         super(stack, outboundProxy);
         this.listeners = listeners;
+        this.stack = (SIPTransactionStack) stack;
     }
 
     @Override
@@ -74,6 +79,9 @@ public class BridgeRouter extends DNSAwareRouter {
         Hop hop = super.getNextHop(request);
         try {
             Optional<Bridge> bridge = BridgeMarker.take(request);
+            if (Request.CANCEL.equals(request.getMethod())) {
+                viaOfItsInvite((SIPRequest) request);
+            }
             if (bridge.isEmpty() || hop == null) {
                 return hop;
             }
@@ -85,6 +93,24 @@ public class BridgeRouter extends DNSAwareRouter {
             return new EgressHop(hop, egress.listener());
         } catch (ParseException | InvalidArgumentException | IllegalArgumentException e) {
             throw new SipException("cannot bridge " + request.getMethod() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Gives a CANCEL the top Via of the INVITE it cancels (RFC 3261 9.1). MSS builds the CANCEL of a proxy branch
+     * with the Via it wrote before the bridge rewrote the INVITE's, and JAIN-SIP then finds no INVITE for it (it
+     * compares branch and sent-by) and sends it as a request of its own, which the callee never gets; with the
+     * INVITE's Via it leaves on the INVITE's channel, through the listener the INVITE took.
+     */
+    private void viaOfItsInvite(SIPRequest cancel) {
+        Via via = cancel.getTopmostVia();
+        if (via == null || via.getBranch() == null) {
+            return;
+        }
+        SIPTransaction invite = stack.findTransaction(via.getBranch().toLowerCase(Locale.ROOT), false);
+        if (invite != null && invite.getOriginalRequest() != null
+                && Request.INVITE.equals(invite.getOriginalRequest().getMethod())) {
+            cancel.setHeader((Via) invite.getOriginalRequest().getTopmostVia().clone());
         }
     }
 

@@ -166,6 +166,37 @@ class BridgeBetweenListenersIT {
         }
     }
 
+    /**
+     * A CANCEL the caller sends while the callee rings reaches the callee through the listener its INVITE took, and
+     * so do the router's ACK for the 487 and the 487 back to the caller through the listener it called.
+     */
+    @ParameterizedTest(name = "in {0}, out {1}")
+    @MethodSource("crossingPairs")
+    void aCancelFollowsItsInviteAcrossTheBridge(String in, String out) {
+        Listener inbound = router.listener(in);
+        Listener outbound = router.listener(out);
+        try (SipAgent callee = router.agent(outbound, Optional.of(router.newSubscriber("callee")));
+             SipAgent caller = router.agent(inbound, Optional.empty())) {
+            assertThat(callee.register().status()).isEqualTo(200);
+            SentRequest invite = caller.send(caller.invite(callee.subscriber().uri()));
+            IncomingRequest ringing = callee.awaitRequest("INVITE");
+            ringing.reply(180);
+            invite.awaitResponse(180);
+
+            SentRequest cancel = invite.cancel();
+            IncomingRequest cancelAtCallee = callee.awaitRequest("CANCEL");
+            assertCameFrom(outbound, cancelAtCallee.request());
+            cancelAtCallee.reply(200);
+            ringing.reply(487);
+
+            assertThat(cancel.awaitFinalResponse().status()).isEqualTo(200);
+            Received terminated = invite.awaitFinalResponse();
+            assertThat(terminated.status()).isEqualTo(487);
+            assertCameFrom(inbound, terminated);
+            assertCameFrom(outbound, callee.awaitRequest("ACK").request());
+        }
+    }
+
     /** An answered, acknowledged call and its two agents, closed together. */
     private record Call(Listener in, Listener out, SipAgent caller, SipAgent callee, Dialog callerSide,
                         Dialog calleeSide) implements AutoCloseable {
