@@ -15,9 +15,6 @@ import org.interchange.container.config.RouterConfiguration;
 @Dependent
 public class Settings {
 
-    /** Where the router keeps its files: {@code data.dir}, by default {@code -Dinterchange.data}. */
-    public static final String DATA_DIR_KEY = "data.dir";
-
     @Produces
     @Singleton
     RouterConfiguration configuration() {
@@ -27,8 +24,6 @@ public class Settings {
     @Produces
     @Singleton
     DataDirectory dataDirectory(RouterConfiguration config) {
-        String fallback = System.getProperty("interchange.data",
-                Path.of(System.getProperty("catalina.base", "."), "data").toString());
-        return new DataDirectory(Path.of(config.string(DATA_DIR_KEY, fallback)).toAbsolutePath());
+        return new DataDirectory(config.dataDirectory().orElseGet(() -> Path.of("data").toAbsolutePath()));
     }
 }

@@ -29,6 +29,10 @@ public final class RouterConfiguration {
 
     /** The system property that names the configuration file. */
     public static final String FILE_PROPERTY = "interchange.config";
+    /** The key naming the directory where the router keeps its files. */
+    public static final String DATA_DIR_KEY = "data.dir";
+    /** The system property naming that directory when the key does not ({@code bin/interchange} sets it). */
+    public static final String DATA_DIR_PROPERTY = "interchange.data";
 
     /** The file's ordinal: below environment variables (300) and system properties (400). */
     private static final int FILE_ORDINAL = 250;
@@ -80,6 +84,18 @@ public final class RouterConfiguration {
             // java.util.Properties rejects malformed \\uXXXX escapes this way
             throw new InvalidConfigurationException(absolute + ": not a properties file: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where the router keeps its files (the H2 database, generated keys and passwords): {@value #DATA_DIR_KEY}, else
+     * {@code -D}{@value #DATA_DIR_PROPERTY}, else {@code data} under {@code catalina.base}; empty when none is set.
+     * The one answer for the launcher, the container layer and the router.
+     */
+    public Optional<Path> dataDirectory() {
+        return optional(DATA_DIR_KEY)
+                .or(() -> Optional.ofNullable(System.getProperty(DATA_DIR_PROPERTY)).filter(s -> !s.isBlank()))
+                .or(() -> Optional.ofNullable(System.getProperty("catalina.base")).map(base -> base + "/data"))
+                .map(path -> Path.of(path).toAbsolutePath());
     }
 
     /** The configuration file this was read from. */

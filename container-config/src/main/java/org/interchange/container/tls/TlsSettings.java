@@ -62,9 +62,6 @@ public final class TlsSettings {
     public static final List<String> KEYS = List.of(KEYSTORE_KEY, KEYSTORE_PASSWORD_KEY, TRUSTSTORE_KEY,
             TRUSTSTORE_PASSWORD_KEY, CLIENT_AUTH_KEY, PROTOCOLS_KEY, CIPHER_SUITES_KEY);
 
-    /** The router's data directory: {@code data.dir}, else {@code -Dinterchange.data} (as the router reads it). */
-    public static final String DATA_DIR_KEY = "data.dir";
-    public static final String DATA_DIR_PROPERTY = "interchange.data";
     /** Where in the data directory a keystore is generated. */
     public static final String GENERATED_DIRECTORY = "tls";
 
@@ -107,7 +104,7 @@ public final class TlsSettings {
      * @throws IllegalStateException         when the keystore cannot be generated
      */
     public static Optional<TlsSettings> resolve(RouterConfiguration config, List<SipListener> listeners) {
-        return resolve(config, listeners, dataDirectory(config));
+        return resolve(config, listeners, config.dataDirectory());
     }
 
     static Optional<TlsSettings> resolve(RouterConfiguration config, List<SipListener> listeners,
@@ -150,13 +147,6 @@ public final class TlsSettings {
                 resolvePath(config, truststorePath.get()), truststorePassword.orElse(keystore.password()), false);
         warnAboutSystemProperties();
         return Optional.of(new TlsSettings(keystore, truststore, generated, clientAuth, protocols, cipherSuites));
-    }
-
-    /** The data directory the router uses: {@code data.dir}, else {@code -Dinterchange.data}; empty when neither. */
-    static Optional<Path> dataDirectory(RouterConfiguration config) {
-        return config.optional(DATA_DIR_KEY)
-                .or(() -> Optional.ofNullable(System.getProperty(DATA_DIR_PROPERTY)).filter(s -> !s.isBlank()))
-                .map(path -> Path.of(path).toAbsolutePath());
     }
 
     /** The keystore to serve. */
@@ -220,7 +210,8 @@ public final class TlsSettings {
                 .reduce((a, b) -> a + ", " + b).orElseThrow();
         Path data = dataDirectory.orElseThrow(() -> new InvalidConfigurationException(config.file() + ": " + names
                 + (tlsListeners.size() == 1 ? " is a TLS listener" : " are TLS listeners") + ", but " + KEYSTORE_KEY
-                + " is not set and there is no data directory (" + DATA_DIR_KEY + " or -D" + DATA_DIR_PROPERTY
+                + " is not set and there is no data directory (" + RouterConfiguration.DATA_DIR_KEY + " or -D"
+                + RouterConfiguration.DATA_DIR_PROPERTY
                 + ") to generate a self-signed keystore in: set " + KEYSTORE_KEY + " and " + KEYSTORE_PASSWORD_KEY));
         List<String> hosts = hosts(tlsListeners);
         SelfSignedKeystore selfSigned = new SelfSignedKeystore(data.resolve(GENERATED_DIRECTORY));

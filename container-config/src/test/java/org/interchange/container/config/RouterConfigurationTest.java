@@ -220,4 +220,32 @@ class RouterConfigurationTest {
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage(missing + ": cannot read the configuration file (it does not exist)");
     }
+
+    @Test
+    void theDataDirectoryIsDataDirElseTheSystemPropertyElseDataUnderCatalinaBase() {
+        RouterConfiguration config = load(directory, "data.dir = " + directory.resolve("elsewhere") + "\n");
+        assertThat(config.dataDirectory()).contains(directory.resolve("elsewhere"));
+
+        String property = System.getProperty("interchange.data");
+        String base = System.getProperty("catalina.base");
+        try {
+            System.setProperty("interchange.data", directory.resolve("from-property").toString());
+            assertThat(load(directory, "a = b\n").dataDirectory()).contains(directory.resolve("from-property"));
+
+            System.clearProperty("interchange.data");
+            System.setProperty("catalina.base", directory.resolve("base").toString());
+            assertThat(load(directory, "a = b\n").dataDirectory()).contains(directory.resolve("base/data"));
+        } finally {
+            restore("interchange.data", property);
+            restore("catalina.base", base);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
+    }
 }

@@ -113,25 +113,6 @@ class TlsSettingsTest {
     }
 
     @Test
-    void theDataDirectoryIsDataDirElseTheSystemProperty() {
-        RouterConfiguration config = config(directory, "data.dir = " + directory.resolve("elsewhere") + "\n");
-        assertThat(TlsSettings.dataDirectory(config)).contains(directory.resolve("elsewhere"));
-
-        String before = System.getProperty("interchange.data");
-        System.setProperty("interchange.data", directory.resolve("from-property").toString());
-        try {
-            assertThat(TlsSettings.dataDirectory(config(directory, "a = b\n")))
-                    .contains(directory.resolve("from-property"));
-        } finally {
-            if (before == null) {
-                System.clearProperty("interchange.data");
-            } else {
-                System.setProperty("interchange.data", before);
-            }
-        }
-    }
-
-    @Test
     void aConfiguredKeystoreIsUsedAsItIsWithItsTypeFoundFromItsContent() throws Exception {
         Path jks = copyAs("JKS", directory.resolve("conf/keys/router.jks"), "jks-secret");
 
