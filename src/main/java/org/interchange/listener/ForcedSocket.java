@@ -1,7 +1,6 @@
 package org.interchange.listener;
 
 import java.io.Serializable;
-import java.net.InetAddress;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -40,14 +39,10 @@ public sealed interface ForcedSocket extends Serializable {
     record OnReceivedAddress(Transport transport, OptionalInt port) implements ForcedSocket {
         @Override
         public Optional<SipListener> resolve(Endpoint arrival, Listeners listeners) {
-            Optional<InetAddress> address = IpAddresses.parseLiteral(arrival.address());
-            if (address.isEmpty()) {
-                return Optional.empty();
-            }
             if (port.isPresent()) {
                 return listeners.at(new Endpoint(transport, arrival.address(), port.getAsInt()));
             }
-            return listeners.on(address.get(), transport);
+            return IpAddresses.parseLiteral(arrival.address()).flatMap(address -> listeners.on(address, transport));
         }
 
         @Override

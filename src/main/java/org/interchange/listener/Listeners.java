@@ -105,17 +105,18 @@ public final class Listeners {
      */
     public Optional<SipListener> recordRoutedAs(SipUri uri) {
         NextHop hop = NextHop.of(uri);
+        Optional<InetAddress> numeric = IpAddresses.parseLiteral(hop.host());
         return all.stream().filter(listener -> listener.transport() == hop.transport())
-                .filter(listener -> isAt(listener.shown(), listener.port(), hop) || isAt(listener.bound(), listener.port(), hop))
+                .filter(listener -> isAt(listener.shown(), hop, numeric) || isAt(listener.bound(), hop, numeric))
                 .findFirst();
     }
 
-    private static boolean isAt(HostPort address, int defaultPort, NextHop hop) {
-        Optional<InetAddress> numeric = IpAddresses.parseLiteral(hop.host());
+    /** Whether a listener's address (with its port) is the hop's; {@code numeric} is the hop's host as an address. */
+    private static boolean isAt(HostPort address, NextHop hop, Optional<InetAddress> numeric) {
         boolean sameHost = numeric.isPresent()
                 ? IpAddresses.parseLiteral(address.host()).filter(numeric.get()::equals).isPresent()
                 : address.host().equalsIgnoreCase(hop.host());
-        return sameHost && address.port().orElse(defaultPort) == hop.port();
+        return sameHost && address.port().getAsInt() == hop.port();
     }
 
     /**
