@@ -3,6 +3,7 @@ package org.interchange.core;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 import javax.servlet.ServletException;
@@ -82,11 +83,12 @@ public final class SipEdge {
      */
     public static <T> void handle(SipServletRequest request, Function<InboundRequest, T> decide, Apply<T> apply)
             throws ServletException, IOException {
-        String malformed = request.getHeader(ReceivedMessageParserFactory.MALFORMED_HEADER);
-        if (malformed != null) {
+        Optional<String> malformed = ReceivedMessageParserFactory.malformed(request);
+        if (malformed.isPresent()) {
             // malformed, over a connection: the container layer let it through to be answered here, on it
-            send(request, malformed.startsWith("505 ") ? Reply.of(505, malformed.substring(4))
-                    : Reply.of(400, "Bad Request (" + malformed + ")"));
+            String problem = malformed.get();
+            send(request, problem.startsWith("505 ") ? Reply.of(505, problem.substring(4))
+                    : Reply.of(400, "Bad Request (" + problem + ")"));
             return;
         }
         T decision;

@@ -7,16 +7,17 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.servlet.sip.SipServletRequest;
 import javax.sip.InvalidArgumentException;
 
 import gov.nist.javax.sip.header.CSeq;
 import gov.nist.javax.sip.address.AddressImpl;
 import gov.nist.javax.sip.header.CallID;
 import gov.nist.javax.sip.header.Contact;
-import gov.nist.javax.sip.header.ExtensionHeaderImpl;
 import gov.nist.javax.sip.header.ContentLength;
 import gov.nist.javax.sip.header.From;
 import gov.nist.javax.sip.header.RequestLine;
@@ -40,6 +41,7 @@ import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPTransaction;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+import org.interchange.container.ReceivedRequest.Note;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +58,13 @@ import org.slf4j.LoggerFactory;
  * A request whose top Via is unusable cannot be answered and is dropped, as are malformed responses.
  *
  * Over TCP and TLS the channel cannot send before it has processed a message, so such a request is completed with
- * placeholders and marked ({@value #MALFORMED_HEADER}); the router's servlet edge answers it on the connection,
- * which stays open (JAIN-SIP would close it).
+ * placeholders and marked malformed ({@link ReceivedRequest#malformed}); the router's servlet edge answers it on the
+ * connection, which stays open (JAIN-SIP would close it).
+ *
+ * <p><b>Nothing a peer writes is taken for the router's own notes.</b> Header fields of the router's private namespace
+ * ({@value #PRIVATE_HEADER_PREFIX}...) are removed from every message received, before anything reads them: the
+ * router keeps its notes on a request out of band ({@link ReceivedRequest}), and integrators' code must not meet a
+ * forged one either.
  *
  * <p><b>A request is a new transaction when its sent-by differs</b> (RFC 3261 17.2.3: branch, sent-by and method
  * identify a server transaction). JAIN-SIP keys server transactions by branch alone, so a second client that
@@ -66,11 +73,14 @@ import org.slf4j.LoggerFactory;
  */
 public class ReceivedMessageParserFactory implements MessageParserFactory {
 
+    /** The start of the names of the router's private header fields, removed from what peers send. */
+    public static final String PRIVATE_HEADER_PREFIX = "X-Interchange-";
+
     /**
-     * Marks a malformed request received over a connection; its value is the answer to give: {@code 505 <reason>}
-     * or {@code <reason>} for a 400.
+     * The note on a malformed request received over a connection: the answer to give, {@code 505 <reason>} or the
+     * reason of a 400.
      */
-    public static final String MALFORMED_HEADER = "X-Interchange-Malformed";
+    private static final Note<String> MALFORMED = new Note<>("malformed");
 
     private static final Logger log = LoggerFactory.getLogger(ReceivedMessageParserFactory.class);
     private static final ThreadLocal<AddressImpl> PLACEHOLDER_ADDRESS = ThreadLocal.withInitial(() -> {
@@ -81,9 +91,19 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
         }
     });
     private static final int MAX_REASON = 80;
+    /** RFC 3261 8.1.1.5: a CSeq sequence number is below 2^31. */
+    private static final long CSEQ_LIMIT = 1L << 31;
     /** Header fields without which a request cannot be answered or routed: a parse failure there rejects it. */
     private static final Set<Class<?>> REQUIRED = Set.of(From.class, To.class, CSeq.class, Via.class, CallID.class,
             ContentLength.class, RequestLine.class, StatusLine.class);
+
+    /**
+     * What is wrong with a malformed request that arrived over a connection, which the container layer let through
+     * to be answered there: {@code 505 <reason>}, or the reason of a 400; empty for a well-formed request.
+     */
+    public static Optional<String> malformed(SipServletRequest request) {
+        return ReceivedRequest.of(request).flatMap(received -> received.note(MALFORMED));
+    }
 
     @Override
     public MessageParser createMessageParser(SIPTransactionStack stack) {
@@ -116,6 +136,7 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
             }
             return null;
         }
+        removePrivateHeaders(message);
         if (message instanceof ReceivedRequest request) {
             String problem = failedHeader[0] != null ? printable("bad header: " + failedHeader[0])
                     : problemOf(request, new String(bytes, StandardCharsets.UTF_8));
@@ -149,9 +170,10 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
     /**
      * Lets a malformed request that arrived over a connection reach the servlet edge, which answers it there:
      * the request gets what JAIN-SIP needs to accept it (placeholder Call-ID, From, To without tag, CSeq, Contact)
-     * and the {@value #MALFORMED_HEADER} header field with the answer to give.
+     * and, out of band, the answer to give.
      */
-    private static void markMalformed(SIPRequest request, String problem) {
+    private static void markMalformed(ReceivedRequest request, String problem) {
+        request.note(MALFORMED, problem);
         try {
             if (request.getCallId() == null) {
                 request.setCallId("malformed-" + UUID.randomUUID());
@@ -177,12 +199,23 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
                 contact.setAddress(PLACEHOLDER_ADDRESS.get());
                 request.addHeader(contact);
             }
-            ExtensionHeaderImpl marker = new ExtensionHeaderImpl();
-            marker.setName(MALFORMED_HEADER);
-            marker.setValue(problem);
-            request.addHeader(marker);
         } catch (ParseException | RuntimeException e) {
             log.debug("Could not mark a malformed request ({}): {}", problem, e.toString());
+        }
+    }
+
+    /** Removes the header fields of the router's private namespace that a peer sent. */
+    private static void removePrivateHeaders(SIPMessage message) {
+        List<String> forged = null;
+        for (Iterator<String> names = message.getHeaderNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (name.regionMatches(true, 0, PRIVATE_HEADER_PREFIX, 0, PRIVATE_HEADER_PREFIX.length())) {
+                (forged == null ? forged = new ArrayList<>(1) : forged).add(name);
+            }
+        }
+        if (forged != null) {
+            forged.forEach(message::removeHeader);
+            log.debug("Removed header fields of the router's private namespace a peer sent: {}", forged);
         }
     }
 
@@ -218,32 +251,11 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
     }
 
     /**
-     * A request as received. Normally keyed as JAIN-SIP keys it (its branch); when another sender's transaction
-     * already has that branch, keyed by branch and sent-by as long as its top Via is the one it arrived with (a
-     * copy forwarded under a new top Via is keyed by that Via's branch, as usual).
-     */
-    static final class ReceivedRequest extends SIPRequest {
-        private static final long serialVersionUID = 1L;
-        private String sentByBranch;
-
-        void keyBySentBy() {
-            sentByBranch = getTopmostVia().getBranch();
-        }
-
-        @Override
-        public String getTransactionId() {
-            String key = super.getTransactionId();
-            Via top = getTopmostVia();
-            return sentByBranch != null && top != null && sentByBranch.equals(top.getBranch())
-                    ? key + "|" + top.getSentBy().encode().toLowerCase() : key;
-        }
-    }
-
-    /**
      * What makes a parsed request unfit for processing, or null: another SIP version (505, which JAIN-SIP's
      * request line parser hides by writing SIP/2.0), a header field that must appear once appearing more often
-     * (the framing or the dialog cannot be known), or what JAIN-SIP's own check refuses (missing required headers,
-     * CSeq method mismatch). A missing Max-Forwards is added (RFC 3261 16.6 step 3), not refused.
+     * (the framing or the dialog cannot be known), what JAIN-SIP's own check refuses (missing required headers,
+     * CSeq method mismatch), or a CSeq number of 2^31 or more (RFC 3261 8.1.1.5). A missing Max-Forwards is added
+     * (RFC 3261 16.6 step 3), not refused.
      */
     private static String problemOf(SIPRequest request, String text) {
         int lineEnd = text.indexOf('\n');
@@ -261,10 +273,10 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
         }
         try {
             request.checkHeaders();
-            return null;
         } catch (ParseException e) {
             return e.getMessage().replace("Missing a required header : ", "Missing ");
         }
+        return request.getCSeq().getSeqNumber() < CSEQ_LIMIT ? null : "CSeq number not below 2^31";
     }
 
     /**

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.MessageProcessor;
+import gov.nist.javax.sip.stack.SIPServerTransaction;
 
 /**
  * JAIN-SIP's stack, sending each message that {@link org.interchange.container.bridge.BridgeRouter} routed through
@@ -30,6 +31,17 @@ public class SipStackImpl extends gov.nist.javax.sip.SipStackImpl {
 
     public SipStackImpl(Properties configuration) throws PeerUnavailableException {
         super(configuration);
+    }
+
+    /**
+     * Server transactions of requests received in datagrams answer over UDP even when the request's Via names
+     * another transport ({@link DatagramServerTransaction}). The stack decides first whether to create a transaction at
+     * all (its server transaction table may be full).
+     */
+    @Override
+    public SIPServerTransaction createServerTransaction(MessageChannel channel) {
+        SIPServerTransaction standard = super.createServerTransaction(channel);
+        return standard == null || channel.isReliable() ? standard : new DatagramServerTransaction(this, channel);
     }
 
     /** Statefully sent requests: the client transaction's channel. */

@@ -17,11 +17,13 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A broken client or a scanner sends the router what is not valid SIP. Where the request has a usable Via, the
  * sender gets 400 Bad Request (RFC 3261 8.1.1, 18.3); bytes that are not SIP at all cannot be answered and are
- * dropped. Either way the router goes on serving: the next OPTIONS gets 200. OpenSIPS's parser drops what it
+ * dropped; a CSeq number of 2^31 or more gets 400 too (RFC 3261 8.1.1.5). Either way the router goes on serving: the next OPTIONS gets 200. OpenSIPS's parser drops what it
  * cannot parse and its script answers 400 where {@code sipmsg_validate} fails.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -56,6 +58,24 @@ class MalformedRequestIT {
 
             assertThat(response.status()).isEqualTo(400);
             assertStillServing(client);
+        }
+    }
+
+    /** RFC 3261 8.1.1.5: a CSeq sequence number MUST be less than 2^31; over UDP and over TCP. */
+    @ParameterizedTest
+    @EnumSource(value = Transport.class, names = {"UDP", "TCP"})
+    void aCseqNumberOf2To31OrMoreIsAnsweredBadRequest(Transport transport) {
+        try (SipAgent client = router.agent(transport)) {
+            SipRequest outOfRange = client.request("OPTIONS", router.uri(transport, IpFamily.IPV4))
+                    .replacing("CSeq", "2147483648 OPTIONS");
+
+            Received response = client.send(outOfRange).awaitFinalResponse();
+
+            assertThat(response.status()).as(response.summary()).isEqualTo(400);
+            assertThat(response.reason()).contains("CSeq");
+            Received ok = client.send(client.request("OPTIONS", router.uri(transport, IpFamily.IPV4)).replacing("CSeq",
+                    "2147483647 OPTIONS")).awaitFinalResponse();
+            assertThat(ok.status()).as("the highest CSeq number allowed").isEqualTo(200);
         }
     }
 

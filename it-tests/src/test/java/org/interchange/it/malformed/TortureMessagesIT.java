@@ -1,7 +1,6 @@
 package org.interchange.it.malformed;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -54,10 +52,6 @@ class TortureMessagesIT {
     /** The system property naming the data directory. */
     static final String DATA_PROPERTY = "interchange.it.rfc4475";
 
-    /** Messages the router does not handle as expected yet, with the reason. */
-    private static final Map<String, String> KNOWN_FAILURES = Map.of(
-            "bext01", "its top Via says TLS but it arrives over UDP; JAIN-SIP sends the 420 over the Via's transport, "
-                    + "where the router has no listener, so nothing comes back");
     /** How long nothing must come back for a message to count as dropped. */
     private static final Duration SILENCE = Duration.ofSeconds(2);
 
@@ -89,7 +83,6 @@ class TortureMessagesIT {
     void eachMessageGetsItsLenientOutcomeAndTheRouterKeepsServing(TortureCase torture) {
         TortureMessage message = torture.message();
         Expectation expectation = torture.expectation();
-        assumeFalse(KNOWN_FAILURES.containsKey(message.name()), () -> "known failure: " + KNOWN_FAILURES.get(message.name()));
 
         Exchange exchange = exchange(message, expectation);
 

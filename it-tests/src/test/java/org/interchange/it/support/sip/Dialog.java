@@ -75,7 +75,8 @@ public final class Dialog {
         return agent.send(request(method));
     }
 
-    private SipRequest request(String method) {
+    /** An in-dialog request with the next CSeq, to change before {@link SipAgent#send sending} it. */
+    public SipRequest request(String method) {
         return build(method, localCseq.incrementAndGet());
     }
 
