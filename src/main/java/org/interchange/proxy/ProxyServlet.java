@@ -26,12 +26,15 @@ import org.interchange.proxy.BestResponse.BranchResponse;
 import org.interchange.proxy.BestResponse.Forwarded;
 import org.interchange.proxy.Routing.Relay;
 import org.interchange.proxy.Routing.Respond;
+import org.mobicents.javax.servlet.sip.SipFactoryExt;
+import org.mobicents.javax.servlet.sip.SipServletResponseExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The SIP entry point for every request but REGISTER ({@code sip.xml} maps it): asks the {@link RequestRouter} and
- * answers or proxies. In-dialog requests are left to the container, which relays them along their Route headers.
+ * answers or proxies. In-dialog requests are left to the container, which relays them along their Route headers,
+ * statefully while it knows their dialog, statelessly for a dialog set up before the router restarted.
  */
 @javax.servlet.sip.annotation.SipServlet(name = "proxy", loadOnStartup = 1)
 public class ProxyServlet extends SipServlet {
@@ -53,6 +56,17 @@ public class ProxyServlet extends SipServlet {
         router = BeanLookup.bean(RequestRouter.class);
         settings = BeanLookup.bean(ProxySettings.class);
         sipFactory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
+        // in-dialog requests of dialogs MSS no longer knows (set up before a restart) are relayed along their Route
+        // set, through doRequest, as Kamailio's loose_route would; without this MSS answers them 481
+        ((SipFactoryExt) sipFactory).setRouteOrphanRequests(true);
+    }
+
+    /** Responses to relayed requests of dialogs MSS no longer knows go on upstream without the proxy's handling. */
+    @Override
+    protected void doResponse(SipServletResponse response) throws ServletException, IOException {
+        if (!((SipServletResponseExt) response).isOrphan()) {
+            super.doResponse(response);
+        }
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.interchange.container;
 
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,18 +13,21 @@ import org.apache.catalina.LifecycleEvent;
 import org.apache.catalina.LifecycleListener;
 import org.apache.catalina.Server;
 import org.apache.catalina.Service;
+import org.apache.catalina.connector.Connector;
 import org.apache.juli.logging.LogFactory;
 import org.interchange.container.config.InvalidConfigurationException;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.config.SipListener;
 import org.interchange.container.tls.TlsSettings;
 import org.mobicents.servlet.sip.catalina.SipStandardService;
+import org.mobicents.servlet.sip.startup.SipProtocolHandler;
 
 /**
  * When Tomcat runs standalone from {@code server.xml}, gives the SIP stack the keystore of the TLS listeners
  * ({@code tls.*} of {@code interchange.properties}, or the self-signed one generated in the data directory, as the
- * embedded launcher does), keeps MSS from reporting usage statistics ({@link NoUsageStatistics}) and makes its start
- * fail, as the embedded launcher's does, when
+ * embedded launcher does) and each SIP connector the names MSS must know its listener by ({@link MssHostNames}),
+ * keeps MSS from reporting usage statistics ({@link NoUsageStatistics}) and makes its start fail, as the embedded
+ * launcher's does, when
  * <ul>
  *   <li>the SIP connectors of {@code server.xml} are not the listeners of {@code interchange.properties} (the
  *       router names, advertises and chooses listeners from the latter), or</li>
@@ -40,17 +46,23 @@ public class StandaloneChecks implements LifecycleListener {
         if (Lifecycle.BEFORE_INIT_EVENT.equals(event.getType())) {
             // the SIP service creates its stack when it initialises, from the properties it has by then
             Optional<TlsSettings> tls = tlsSettings();
+            List<SipListener> listeners = SipListener.allFrom(RouterConfiguration.load());
             for (Service service : server.findServices()) {
                 if (service instanceof SipStandardService sipService) {
                     tls.ifPresent(settings -> sipService.setSipStackProperties(settings.stackProperties()));
                 }
+                nameListeners(service, listeners);
             }
             tls.ifPresent(settings -> LogFactory.getLog(StandaloneChecks.class).info("TLS listeners: " + settings));
         } else if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
             NoUsageStatistics.apply(); // the SIP service, initialised by now, has created MSS's dispatcher
             RouterConfiguration config = RouterConfiguration.load();
-            List<String> configured = StartupProblems.sockets(SipListener.allFrom(config));
+            List<SipListener> listeners = SipListener.allFrom(config);
+            List<String> configured = StartupProblems.sockets(listeners);
             for (Service service : server.findServices()) {
+                if (service instanceof SipStandardService sipService) {
+                    MssHostNames.addToDispatcher(sipService.getSipApplicationDispatcher(), listeners);
+                }
                 List<String> connectors = StartupProblems.sockets(service);
                 if (!connectors.isEmpty() && !Set.copyOf(connectors).equals(Set.copyOf(configured))) {
                     throw stopTomcat("server.xml opens SIP connectors " + connectors + " but "
@@ -70,6 +82,22 @@ public class StandaloneChecks implements LifecycleListener {
                     throw stopTomcat("the router did not start (" + String.join(", ", applications)
                             + "): see the errors above");
                 }
+            }
+        }
+    }
+
+    /** Gives each IPv6 SIP connector the names MSS must know its listener by ({@link MssHostNames}). */
+    private static void nameListeners(Service service, List<SipListener> listeners) {
+        Map<String, SipListener> bySocket = new HashMap<>();
+        listeners.forEach(listener -> bySocket.put(listener.socket(), listener));
+        List<String> sockets = StartupProblems.sockets(service);
+        List<Connector> connectors = Arrays.stream(service.findConnectors())
+                .filter(connector -> connector.getProtocolHandler() instanceof SipProtocolHandler).toList();
+        for (int i = 0; i < connectors.size(); i++) {
+            SipListener listener = bySocket.get(sockets.get(i));
+            String names = listener == null ? "" : MssHostNames.ofConnector(listener);
+            if (!names.isEmpty()) {
+                connectors.get(i).setProperty("hostNames", names);
             }
         }
     }

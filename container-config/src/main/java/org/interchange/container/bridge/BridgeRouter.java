@@ -1,5 +1,6 @@
 package org.interchange.container.bridge;
 
+import java.net.InetAddress;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
@@ -19,8 +21,10 @@ import javax.sip.header.RouteHeader;
 import javax.sip.message.Request;
 
 import org.interchange.container.config.HostPort;
+import org.interchange.container.config.IpAddresses;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.config.SipListener;
+import org.interchange.container.config.Transport;
 import org.interchange.container.bridge.BridgeMarker.Bridge;
 import org.mobicents.ext.javax.sip.dns.DNSAwareRouter;
 import org.mobicents.servlet.sip.core.dispatchers.MessageDispatcher;
@@ -76,9 +80,12 @@ public class BridgeRouter extends DNSAwareRouter {
 
     @Override
     public Hop getNextHop(Request request) throws SipException {
-        Hop hop = super.getNextHop(request);
+        Optional<Bridge> bridge = BridgeMarker.take(request);
         try {
-            Optional<Bridge> bridge = BridgeMarker.take(request);
+            if (bridge.isPresent()) {
+                popOwnEntry(request, listener(bridge.get().egress()));
+            }
+            Hop hop = super.getNextHop(request);
             if (Request.CANCEL.equals(request.getMethod())) {
                 viaOfItsInvite((SIPRequest) request);
             }
@@ -94,6 +101,34 @@ public class BridgeRouter extends DNSAwareRouter {
         } catch (ParseException | InvalidArgumentException | IllegalArgumentException e) {
             throw new SipException("cannot bridge " + request.getMethod() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Takes off the top Route of an in-dialog request when it is this router's own entry for the listener the request
+     * leaves through: the second of a double Record-Route (RFC 5658). MSS removes it itself while it knows the dialog;
+     * a request of a dialog it no longer knows (set up before a restart) it relays as it is, which would send it to
+     * the router again.
+     */
+    static void popOwnEntry(Request request, SipListener egress) {
+        if (request.getHeader(RouteHeader.NAME) instanceof RouteHeader route
+                && route.getAddress().getURI() instanceof SipUri uri && uri.getParameter(ROUTER_ENTRY_PARAM) != null
+                && names(uri, egress)) {
+            request.removeFirst(RouteHeader.NAME);
+        }
+    }
+
+    /** Whether a URI names a listener: its transport, and its shown or bound address. */
+    private static boolean names(SipUri uri, SipListener listener) {
+        String transport = uri.getTransportParam() != null ? uri.getTransportParam() : uri.isSecure() ? "tls" : "udp";
+        if (!transport.equalsIgnoreCase(listener.transport().token())) {
+            return false;
+        }
+        int port = uri.getPort() > 0 ? uri.getPort() : listener.transport() == Transport.TLS ? 5061 : 5060;
+        String host = uri.getHost();
+        Optional<InetAddress> numeric = IpAddresses.parseLiteral(host);
+        return Stream.of(listener.shown(), listener.bound()).anyMatch(address -> address.port().getAsInt() == port
+                && (numeric.isPresent() ? IpAddresses.parseLiteral(address.host()).equals(numeric)
+                : address.host().equalsIgnoreCase(host)));
     }
 
     /**
@@ -175,10 +210,11 @@ public class BridgeRouter extends DNSAwareRouter {
         }
         // two entries when the sides see different listeners, or one listener at two addresses
         boolean twice = !egress.equals(ingress);
+        boolean sips = isSips(request);
         if (twice) {
-            request.addFirst(recordRoute(ingress, parameters));
+            request.addFirst(recordRoute(ingress, parameters, sips));
         }
-        request.addFirst(recordRoute(egress, parameters));
+        request.addFirst(recordRoute(egress, parameters, sips));
         if (log.isDebugEnabled()) {
             log.debug("{} record-routed through {}{}", request.getMethod(), egress,
                     twice ? " and " + ingress : "");
@@ -198,12 +234,32 @@ public class BridgeRouter extends DNSAwareRouter {
         return parameters;
     }
 
-    private static RecordRoute recordRoute(Face face, Map<String, String> parameters) throws ParseException {
+    /**
+     * Whether a request is of a SIPS dialog: its Request-URI or its first Route is a SIPS URI (RFC 3261 16.6 step 4:
+     * then the Record-Route entries are SIPS URIs too).
+     */
+    private static boolean isSips(Request request) {
+        return request.getRequestURI() instanceof SipUri requestUri && requestUri.isSecure()
+                || request.getHeader(RouteHeader.NAME) instanceof RouteHeader route
+                && route.getAddress().getURI() instanceof SipUri routeUri && routeUri.isSecure();
+    }
+
+    /**
+     * An entry naming a listener as one side sees it. A TLS listener of a SIPS dialog is named by a {@code sips:} URI
+     * (TLS is what it means: no transport parameter, RFC 3261 26.2.2); other listeners cannot be reached by a SIPS
+     * URI and keep {@code sip:} with their transport.
+     */
+    private static RecordRoute recordRoute(Face face, Map<String, String> parameters, boolean sips)
+            throws ParseException {
         HostPort shown = face.address();
         SipUri uri = new SipUri();
         uri.setHost(shown.uriHost());
         uri.setPort(shown.port().getAsInt());
-        uri.setTransportParam(face.listener().transport().token());
+        if (sips && face.listener().transport() == Transport.TLS) {
+            uri.setScheme("sips");
+        } else {
+            uri.setTransportParam(face.listener().transport().token());
+        }
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             uri.setParameter(parameter.getKey(), parameter.getValue());
         }

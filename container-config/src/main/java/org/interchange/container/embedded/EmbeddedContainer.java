@@ -8,14 +8,15 @@ import java.util.Optional;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardServer;
+import org.interchange.container.MssHostNames;
 import org.interchange.container.NoUsageStatistics;
 import org.interchange.container.RefreshExpandedWars;
+import org.interchange.container.StableServerIdDispatcher;
 import org.interchange.container.StartupProblems;
 import org.interchange.container.config.HostPort;
 import org.interchange.container.config.SipListener;
 import org.interchange.container.tls.TlsSettings;
 import org.mobicents.servlet.sip.catalina.SipHostConfig;
-import org.mobicents.servlet.sip.core.SipApplicationDispatcherImpl;
 import org.mobicents.servlet.sip.startup.SipContextConfig;
 import org.mobicents.servlet.sip.startup.SipProtocolHandler;
 import org.mobicents.servlet.sip.startup.SipStandardEngine;
@@ -39,12 +40,14 @@ final class EmbeddedContainer {
     private final StandardServer server = new StandardServer();
     private final SipStandardService service = new SipStandardService();
     private final SipStandardHost host = new SipStandardHost();
+    private final List<SipListener> listeners;
 
     EmbeddedContainer(Path catalinaBase, List<SipListener> listeners, Optional<HostPort> adminHttp,
                       Optional<TlsSettings> tls) {
+        this.listeners = listeners;
         server.setPort(-1); // no shutdown port: the JVM's signals stop us
         service.setName(SERVICE_NAME);
-        service.setSipApplicationDispatcherClassName(SipApplicationDispatcherImpl.class.getName());
+        service.setSipApplicationDispatcherClassName(StableServerIdDispatcher.class.getName());
         service.setDarConfigurationFileLocation(DAR_FILE);
         service.setSipStackPropertiesFile(SIP_STACK_PROPERTIES);
         // the keystore of the TLS listeners; MSS loads the properties file over these
@@ -80,7 +83,9 @@ final class EmbeddedContainer {
 
     void start() throws LifecycleException {
         server.init();
-        NoUsageStatistics.apply(); // the SIP service has created MSS's dispatcher, which registers the counters
+        // the SIP service has created MSS's dispatcher, which registers the counters
+        NoUsageStatistics.apply();
+        MssHostNames.addToDispatcher(service.getSipApplicationDispatcher(), listeners);
         server.start();
     }
 
@@ -116,10 +121,9 @@ final class EmbeddedContainer {
         connector.setPort(listener.port());
         connector.setProperty("ipAddress", listener.bound().host());
         connector.setProperty("signalingTransport", listener.transport().token());
-        if (listener.isIpv6()) {
-            // MSS compares hosts of Route and Via with its listeners in brackets: without these names it takes its
-            // own IPv6 Record-Route for another server's
-            connector.setProperty("hostNames", ipv6HostNames(listener));
+        String hostNames = MssHostNames.ofConnector(listener);
+        if (!hostNames.isEmpty()) {
+            connector.setProperty("hostNames", hostNames);
         }
         listener.advertised().ifPresent(advertised -> {
             connector.setProperty("useStaticAddress", "true");
@@ -127,11 +131,6 @@ final class EmbeddedContainer {
             connector.setProperty("staticServerPort", String.valueOf(advertised.port().orElse(listener.port())));
         });
         return connector;
-    }
-
-    /** The bracketed forms MSS meets an IPv6 listener's address in: {@code [::1]} and {@code [0:0:0:0:0:0:0:1]}. */
-    static String ipv6HostNames(SipListener listener) {
-        return "[" + listener.bound().host() + "],[" + listener.address().getHostAddress() + "]";
     }
 
     private static Connector httpConnector(HostPort address) {

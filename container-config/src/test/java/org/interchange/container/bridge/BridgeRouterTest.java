@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javax.sip.header.RecordRouteHeader;
+import javax.sip.header.RouteHeader;
 import javax.sip.message.Request;
 
 import org.interchange.container.ReceivedMessageParserFactory;
@@ -25,6 +26,7 @@ class BridgeRouterTest {
 
     private static final SipListener PUBLIC = SipListener.parse("public", "udp:10.0.0.4:5060 advertise 203.0.113.4:5080");
     private static final SipListener V6 = SipListener.parse("v6", "tcp:[::1]:5060");
+    private static final SipListener TLS = SipListener.parse("tls", "tls:127.0.0.1:5061");
     private static final String INVITE_TEXT = """
             INVITE sip:bob@198.51.100.20 SIP/2.0\r
             Via: SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bK-0\r
@@ -123,6 +125,34 @@ class BridgeRouterTest {
                 "Max-Forwards: 69\r\nX-Interchange-Bridge: udp-b;ingress=udp\r\n"));
 
         assertThat(BridgeMarker.take(received)).isEmpty();
+    }
+
+    @Test
+    void aSipsDialogIsRecordRoutedWithASipsUriForItsTlsListener() throws Exception {
+        Request request = received(INVITE_TEXT.replace("INVITE sip:bob@198.51.100.20", "INVITE sips:bob@198.51.100.20")
+                .replace("Max-Forwards: 69\r\n", "Max-Forwards: 69\r\nRecord-Route: " + MSS_ENTRY + "\r\n"));
+
+        BridgeRouter.rewriteRecordRoutes(request, advertised(TLS), advertised(V6));
+
+        assertThat(recordRoutes(request)).containsExactly(
+                "<sips:127.0.0.1:5061;lh=4f2a;as=c0ffee;appname=7a;proxy=true;app_id=42;lr>",
+                "<sip:[::1]:5060;transport=tcp;lh=4f2a;as=c0ffee;appname=7a;proxy=true;app_id=42;lr>");
+    }
+
+    @Test
+    void theRoutersOwnEntryForTheEgressListenerIsTakenOffAnInDialogRequest() throws Exception {
+        String ownEntry = "<sip:[::1]:5060;transport=tcp;as=c0ffee;appname=7a;proxy=true;app_id=42;lr>";
+        Request bye = received(INVITE_TEXT.replace("INVITE sip:", "BYE sip:").replace("1 INVITE", "2 BYE")
+                .replace("Max-Forwards: 69\r\n", "Max-Forwards: 69\r\nRoute: " + ownEntry
+                        + "\r\nRoute: <sip:edge.example.net;lr>\r\n"));
+
+        BridgeRouter.popOwnEntry(bye, PUBLIC);
+        assertThat(bye.getHeaders(RouteHeader.NAME)).toIterable().as("another listener's entry stays").hasSize(2);
+
+        BridgeRouter.popOwnEntry(bye, V6);
+        assertThat(bye.getHeaders(RouteHeader.NAME)).toIterable().hasSize(1);
+        BridgeRouter.popOwnEntry(bye, V6);
+        assertThat(bye.getHeaders(RouteHeader.NAME)).toIterable().as("another server's entry stays").hasSize(1);
     }
 
     @Test
