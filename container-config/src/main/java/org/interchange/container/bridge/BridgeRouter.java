@@ -16,10 +16,12 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.SipStack;
 import javax.sip.address.Hop;
+import javax.sip.header.CallIdHeader;
 import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.RouteHeader;
 import javax.sip.message.Request;
 
+import org.interchange.container.RecordRouteSignature;
 import org.interchange.container.config.HostPort;
 import org.interchange.container.config.IpAddresses;
 import org.interchange.container.config.RouterConfiguration;
@@ -66,16 +68,14 @@ public class BridgeRouter extends DNSAwareRouter {
 
     private final Function<String, Optional<SipListener>> listeners;
     private final SIPTransactionStack stack;
+    private final RecordRouteSignature signature;
 
     /** As the stack creates it. */
     public BridgeRouter(SipStack stack, String outboundProxy) {
-        this(stack, outboundProxy, byName(SipListener.allFrom(RouterConfiguration.load())));
-    }
-
-    BridgeRouter(SipStack stack, String outboundProxy, Function<String, Optional<SipListener>> listeners) {
         super(stack, outboundProxy);
-        this.listeners = listeners;
+        this.listeners = byName(SipListener.allFrom(RouterConfiguration.load()));
         this.stack = (SIPTransactionStack) stack;
+        this.signature = RecordRouteSignature.ofThisRouter();
     }
 
     @Override
@@ -96,7 +96,7 @@ public class BridgeRouter extends DNSAwareRouter {
             undoSipsTransport(request);
             rewriteVia(request, egress);
             rewriteRecordRoutes(request, egress,
-                    new Face(listener(bridge.get().ingress()), bridge.get().ingressOwnAddress()));
+                    new Face(listener(bridge.get().ingress()), bridge.get().ingressOwnAddress()), signature);
             return new EgressHop(hop, egress.listener());
         } catch (ParseException | InvalidArgumentException | IllegalArgumentException e) {
             throw new SipException("cannot bridge " + request.getMethod() + ": " + e.getMessage(), e);
@@ -186,8 +186,12 @@ public class BridgeRouter extends DNSAwareRouter {
         via.setPort(shown.port().getAsInt());
     }
 
-    /** Replaces MSS's Record-Route entries, which it puts on top, with the bridge's. */
-    static void rewriteRecordRoutes(Request request, Face egress, Face ingress) throws ParseException, SipException {
+    /**
+     * Replaces MSS's Record-Route entries, which it puts on top, with the bridge's, signed for the dialog
+     * ({@link RecordRouteSignature}): only an entry the router wrote makes it relay an in-dialog request.
+     */
+    static void rewriteRecordRoutes(Request request, Face egress, Face ingress, RecordRouteSignature signature)
+            throws ParseException, SipException {
         List<RecordRouteHeader> kept = new ArrayList<>();
         Map<String, String> parameters = null;
         for (Iterator<?> headers = request.getHeaders(RecordRouteHeader.NAME); headers.hasNext(); ) {
@@ -204,6 +208,8 @@ public class BridgeRouter extends DNSAwareRouter {
         if (parameters == null) {
             return; // not record-routed
         }
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        parameters.put(RecordRouteSignature.PARAM, signature.sign(callId, parameters.get(ROUTER_ENTRY_PARAM)));
         request.removeHeader(RecordRouteHeader.NAME);
         for (RecordRouteHeader header : kept) {
             request.addLast(header);

@@ -11,7 +11,7 @@ import org.apache.catalina.core.StandardServer;
 import org.interchange.container.MssHostNames;
 import org.interchange.container.NoUsageStatistics;
 import org.interchange.container.RefreshExpandedWars;
-import org.interchange.container.StableServerIdDispatcher;
+import org.interchange.container.RestartProofDispatcher;
 import org.interchange.container.StartupProblems;
 import org.interchange.container.config.HostPort;
 import org.interchange.container.config.SipListener;
@@ -47,7 +47,7 @@ final class EmbeddedContainer {
         this.listeners = listeners;
         server.setPort(-1); // no shutdown port: the JVM's signals stop us
         service.setName(SERVICE_NAME);
-        service.setSipApplicationDispatcherClassName(StableServerIdDispatcher.class.getName());
+        service.setSipApplicationDispatcherClassName(RestartProofDispatcher.class.getName());
         service.setDarConfigurationFileLocation(DAR_FILE);
         service.setSipStackPropertiesFile(SIP_STACK_PROPERTIES);
         // the keystore of the TLS listeners; MSS loads the properties file over these

@@ -11,6 +11,7 @@ import javax.sip.header.RouteHeader;
 import javax.sip.message.Request;
 
 import org.interchange.container.ReceivedMessageParserFactory;
+import org.interchange.container.RecordRouteSignature;
 import org.interchange.container.config.SipListener;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,9 @@ class BridgeRouterTest {
     private static final SipListener PUBLIC = SipListener.parse("public", "udp:10.0.0.4:5060 advertise 203.0.113.4:5080");
     private static final SipListener V6 = SipListener.parse("v6", "tcp:[::1]:5060");
     private static final SipListener TLS = SipListener.parse("tls", "tls:127.0.0.1:5061");
+    private static final RecordRouteSignature SIGNATURE = new RecordRouteSignature(new byte[32]);
+    /** The signature of the entries of dialog bridge-1, MSS session 42. */
+    private static final String RS = SIGNATURE.sign("bridge-1", "42");
     private static final String INVITE_TEXT = """
             INVITE sip:bob@198.51.100.20 SIP/2.0\r
             Via: SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bK-0\r
@@ -45,11 +49,11 @@ class BridgeRouterTest {
     void aRequestCrossingTwoListenersGetsTwoEntriesEgressOnTopWithMssParameters() throws Exception {
         Request request = invite(MSS_ENTRY, "<sip:edge.example.net;lr>");
 
-        BridgeRouter.rewriteRecordRoutes(request, advertised(PUBLIC), advertised(V6));
+        BridgeRouter.rewriteRecordRoutes(request, advertised(PUBLIC), advertised(V6), SIGNATURE);
 
         assertThat(recordRoutes(request)).containsExactly(
-                "<sip:203.0.113.4:5080;transport=udp;lh=4f2a;as=c0ffee;appname=7a;proxy=true;app_id=42;lr>",
-                "<sip:[::1]:5060;transport=tcp;lh=4f2a;as=c0ffee;appname=7a;proxy=true;app_id=42;lr>",
+                "<sip:203.0.113.4:5080;transport=udp;lh=4f2a;as=c0ffee;appname=7a;proxy=true;app_id=42;rs=" + RS + ";lr>",
+                "<sip:[::1]:5060;transport=tcp;lh=4f2a;as=c0ffee;appname=7a;proxy=true;app_id=42;rs=" + RS + ";lr>",
                 "<sip:edge.example.net;lr>");
     }
 
@@ -57,17 +61,17 @@ class BridgeRouterTest {
     void mssSecondEntryForATransportChangeIsReplacedToo() throws Exception {
         Request request = invite(MSS_ENTRY, MSS_ENTRY.replace("udp", "tcp"));
 
-        BridgeRouter.rewriteRecordRoutes(request, advertised(V6), advertised(V6));
+        BridgeRouter.rewriteRecordRoutes(request, advertised(V6), advertised(V6), SIGNATURE);
 
         assertThat(recordRoutes(request)).containsExactly(
-                "<sip:[::1]:5060;transport=tcp;lh=4f2a;as=c0ffee;appname=7a;proxy=true;app_id=42;lr>");
+                "<sip:[::1]:5060;transport=tcp;lh=4f2a;as=c0ffee;appname=7a;proxy=true;app_id=42;rs=" + RS + ";lr>");
     }
 
     @Test
     void aRequestThatMssDidNotRecordRouteIsLeftAlone() throws Exception {
         Request request = invite("<sip:edge.example.net;lr>");
 
-        BridgeRouter.rewriteRecordRoutes(request, advertised(PUBLIC), advertised(V6));
+        BridgeRouter.rewriteRecordRoutes(request, advertised(PUBLIC), advertised(V6), SIGNATURE);
 
         assertThat(recordRoutes(request)).containsExactly("<sip:edge.example.net;lr>");
     }
@@ -88,7 +92,7 @@ class BridgeRouterTest {
         Request request = invite(MSS_ENTRY);
 
         BridgeRouter.rewriteVia(request, new BridgeRouter.Face(PUBLIC, true));
-        BridgeRouter.rewriteRecordRoutes(request, new BridgeRouter.Face(PUBLIC, true), advertised(V6));
+        BridgeRouter.rewriteRecordRoutes(request, new BridgeRouter.Face(PUBLIC, true), advertised(V6), SIGNATURE);
 
         assertThat(request.getHeader("Via").toString().trim()).isEqualTo("Via: SIP/2.0/UDP 10.0.0.4:5060;branch=z9hG4bK-1");
         assertThat(recordRoutes(request)).first().asString().startsWith("<sip:10.0.0.4:5060;transport=udp;");
@@ -98,7 +102,7 @@ class BridgeRouterTest {
     void oneListenerSeenAtTwoAddressesIsRecordRoutedTwice() throws Exception {
         Request request = invite(MSS_ENTRY);
 
-        BridgeRouter.rewriteRecordRoutes(request, new BridgeRouter.Face(PUBLIC, true), advertised(PUBLIC));
+        BridgeRouter.rewriteRecordRoutes(request, new BridgeRouter.Face(PUBLIC, true), advertised(PUBLIC), SIGNATURE);
 
         assertThat(recordRoutes(request)).hasSize(2);
         assertThat(recordRoutes(request).get(0)).startsWith("<sip:10.0.0.4:5060;");
@@ -132,11 +136,11 @@ class BridgeRouterTest {
         Request request = received(INVITE_TEXT.replace("INVITE sip:bob@198.51.100.20", "INVITE sips:bob@198.51.100.20")
                 .replace("Max-Forwards: 69\r\n", "Max-Forwards: 69\r\nRecord-Route: " + MSS_ENTRY + "\r\n"));
 
-        BridgeRouter.rewriteRecordRoutes(request, advertised(TLS), advertised(V6));
+        BridgeRouter.rewriteRecordRoutes(request, advertised(TLS), advertised(V6), SIGNATURE);
 
         assertThat(recordRoutes(request)).containsExactly(
-                "<sips:127.0.0.1:5061;lh=4f2a;as=c0ffee;appname=7a;proxy=true;app_id=42;lr>",
-                "<sip:[::1]:5060;transport=tcp;lh=4f2a;as=c0ffee;appname=7a;proxy=true;app_id=42;lr>");
+                "<sips:127.0.0.1:5061;lh=4f2a;as=c0ffee;appname=7a;proxy=true;app_id=42;rs=" + RS + ";lr>",
+                "<sip:[::1]:5060;transport=tcp;lh=4f2a;as=c0ffee;appname=7a;proxy=true;app_id=42;rs=" + RS + ";lr>");
     }
 
     @Test

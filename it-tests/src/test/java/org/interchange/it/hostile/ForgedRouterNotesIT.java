@@ -2,6 +2,8 @@ package org.interchange.it.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.interchange.it.support.Router;
@@ -74,6 +76,38 @@ class ForgedRouterNotesIT {
             assertStaysOnListenerUdp(byeAtCaller.request());
             byeAtCaller.reply(200);
             assertThat(bye.awaitFinalResponse().status()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * The router relays in-dialog requests along their Route set even for dialogs it no longer holds (after a
+     * restart), so it follows only Route entries it wrote for the dialog at hand. A peer that copies a real dialog's
+     * entry of the router into a request of another Call-ID, with a victim's address behind it, is refused with 403,
+     * and the victim gets nothing; so is an entry whose signature was taken off.
+     */
+    @Test
+    void aRouteEntryTheRouterDidNotWriteForTheDialogIsNotFollowed() {
+        try (SipAgent callee = router.agent(router.listener("udp"), Optional.of(router.newSubscriber("callee")));
+             SipAgent caller = router.agent(router.listener("udp"), Optional.empty());
+             SipAgent victim = router.agent(router.listener("udp"), Optional.empty())) {
+            assertThat(callee.register().status()).isEqualTo(200);
+            SentRequest invite = caller.send(caller.invite(callee.subscriber().uri()));
+            callee.awaitRequest("INVITE").accept();
+            String routersEntry = invite.awaitResponse(200).recordRoutes().get(0);
+            String unsigned = routersEntry.replaceAll(";rs=[^;>]+", "");
+            String victimUri = "sip:victim@" + victim.address().getAddress().getHostAddress() + ":"
+                    + victim.address().getPort();
+
+            for (String entry : List.of(routersEntry, unsigned)) {
+                SipRequest relayAttempt = caller.request("MESSAGE", victimUri)
+                        .replacing("To", "<" + victimUri + ">;tag=forged")
+                        .with("Route", entry).with("Route", "<" + victimUri + ";lr>");
+
+                Received refused = caller.send(relayAttempt).awaitFinalResponse();
+
+                assertThat(refused.status()).as("the answer to a request following " + entry).isEqualTo(403);
+            }
+            assertThat(victim.poll(received -> true, Duration.ofSeconds(1))).as("what reached the victim").isEmpty();
         }
     }
 

@@ -8,16 +8,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The SIP server id is generated once into the data directory and is the same at every later start. */
-class StableServerIdDispatcherTest {
+class RestartProofDispatcherTest {
 
     @Test
     void theIdGeneratedAtTheFirstStartIsReadAtTheNext(@TempDir Path data) {
-        Path file = data.resolve("nested").resolve(StableServerIdDispatcher.FILE);
+        Path file = data.resolve("nested").resolve(RestartProofDispatcher.FILE);
 
-        String first = StableServerIdDispatcher.serverId(file);
-        String second = StableServerIdDispatcher.serverId(file);
+        String first = RestartProofDispatcher.serverId(file);
+        String second = RestartProofDispatcher.serverId(file);
 
         assertThat(first).isNotBlank().isEqualTo(second);
-        assertThat(StableServerIdDispatcher.serverId(data.resolve("other"))).isNotEqualTo(first);
+        assertThat(RestartProofDispatcher.serverId(data.resolve("other"))).isNotEqualTo(first);
     }
 }
