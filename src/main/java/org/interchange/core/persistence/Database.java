@@ -129,7 +129,7 @@ public class Database {
                 throw new DataConflictException("conflicts with existing data: " + rootMessage(e), e);
             }
             if (isDataException(e)) {
-                throw new InvalidDataException("value refused by the database: " + rootMessage(e), e);
+                throw new InvalidDataException("a value refused by the database", e);
             }
             throw new DatabaseUnavailableException("database unavailable: " + rootMessage(e), e);
         } catch (RuntimeException e) {

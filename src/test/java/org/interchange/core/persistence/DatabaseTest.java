@@ -75,7 +75,7 @@ class DatabaseTest {
                 "insert into domain (domain, last_modified) values ('" + tooLong + "', CURRENT_TIMESTAMP)")
                 .executeUpdate()))
                 .isInstanceOf(InvalidDataException.class)
-                .hasMessageStartingWith("value refused by the database: ");
+                .hasMessage("a value refused by the database");
         assertThat(domainRows(database)).isZero();
     }
 
