@@ -10,10 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.annotation.PostConstruct;
 import javax.enterprise.context.ApplicationScoped;
+import javax.enterprise.event.Observes;
 import javax.inject.Inject;
 
 import org.interchange.auth.internal.SubscriberEntity;
 import org.interchange.auth.internal.SubscriberTable;
+import org.interchange.core.RouterStarting;
 import org.interchange.core.Scheduler;
 import org.interchange.core.persistence.Database;
 import org.interchange.core.persistence.DatabaseUnavailableException;
@@ -129,6 +131,11 @@ public class Subscribers {
     public List<Aor> list() {
         return byUser.keySet().stream().map(key -> new Aor(key.user(), key.domain()))
                 .sorted(Comparator.comparing(Aor::domain).thenComparing(Aor::user)).toList();
+    }
+
+    /** Loads the table (its {@code @PostConstruct}) at start, not at the first request, which must not wait on it. */
+    void start(@Observes RouterStarting starting) {
+        // nothing more: being called instantiates the bean
     }
 
     private static Map<DigestAlgorithm, String> hashes(String md5, String sha256, String sha512t256) {
