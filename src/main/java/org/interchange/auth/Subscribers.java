@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * The subscribers: users that may authenticate, keyed by address-of-record, with their HA1 hashes. The realm of a
  * subscriber is its domain, as in OpenSIPS.
  *
- * <p>The whole {@code subscriber} table is kept in memory (about 500 bytes a subscriber), loaded at start and
+ * <p>The whole {@code subscriber} table is kept in memory (about 600 bytes a subscriber), loaded at start and
  * reloaded every {@code auth.subscriber-refresh} by the {@code auth-subscriber-refresh} timer; a reload that fails
  * keeps the copy it had. Lookups read memory only, so that authentication never waits for the database and known
  * users keep calling while it is down. Changes write the database, then memory. Thread-safe: lookups take no lock;

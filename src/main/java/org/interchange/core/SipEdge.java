@@ -139,10 +139,12 @@ public final class SipEdge {
      * database failure with 500 and Retry-After, anything else with 500 (and a log entry).
      */
     private static Reply failure(SipServletRequest request, RuntimeException error) {
-        if (error instanceof SipSyntaxException || error instanceof InvalidDataException) {
-            if (error.getCause() != null) {
-                log.info("{} {} answered 400: {}", request.getMethod(), request.getRequestURI(), error.getCause().toString());
-            }
+        if (error instanceof InvalidDataException) {
+            log.info("{} {} answered 400: {}", request.getMethod(), request.getRequestURI(),
+                    error.getCause() != null ? error.getCause().toString() : error.getMessage());
+            return Reply.of(400, "Bad Request (" + error.getMessage() + ")");
+        }
+        if (error instanceof SipSyntaxException) {
             return Reply.of(400, "Bad Request (" + error.getMessage() + ")");
         }
         if (error instanceof DatabaseUnavailableException) {

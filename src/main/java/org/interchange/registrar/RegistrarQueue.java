@@ -1,61 +1,45 @@
 package org.interchange.registrar;
 
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.annotation.PreDestroy;
 import javax.enterprise.context.ApplicationScoped;
 import javax.enterprise.event.Observes;
 import javax.inject.Inject;
 
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.core.RouterStarting;
+import org.interchange.core.WorkQueues;
 
 /**
- * The threads that write registrations to the database, so that the SIP stack's threads (which every message
- * shares) never wait on it: a few threads ({@code registrar.threads}, default 4) and a bounded queue
- * ({@code registrar.queue-size}, default 100). A full queue refuses more work at once
- * ({@link RejectedExecutionException}), which the servlet answers with 503 and Retry-After. Thread-safe.
+ * The work queue {@code registrar} of the core's {@link WorkQueues}: the threads that write registrations to the
+ * database, so that the SIP stack's threads never wait on it. {@code registrar.threads} threads (default 4, 1..64)
+ * and a backlog of {@code registrar.queue-size} REGISTERs (default 100, 1..100000); beyond it work is refused at
+ * once ({@link RejectedExecutionException}), which the servlet answers with 503 and Retry-After. Thread-safe.
  */
 @ApplicationScoped
 public class RegistrarQueue implements Executor {
 
-    private ThreadPoolExecutor executor;
+    private Executor queue;
 
     protected RegistrarQueue() {
         // for CDI's proxy
     }
 
     @Inject
-    public RegistrarQueue(RouterConfiguration config) {
-        int threads = config.integer("registrar.threads", 4, 1, 64);
-        int queueSize = config.integer("registrar.queue-size", 100, 1, 100_000);
-        AtomicInteger count = new AtomicInteger();
-        executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queueSize), runnable -> {
-                    Thread thread = new Thread(runnable, "interchange-registrar-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.AbortPolicy());
+    public RegistrarQueue(RouterConfiguration config, WorkQueues queues) {
+        queue = queues.create("registrar", config.integer("registrar.threads", 4, 1, 64),
+                config.integer("registrar.queue-size", 100, 1, 100_000));
     }
 
     /**
      * Queues work.
      *
-     * @throws RejectedExecutionException when the queue is full (the database is slow or down) or shut down
+     * @throws RejectedExecutionException when the backlog is full (the database is slow or down)
      */
     @Override
     public void execute(Runnable work) {
-        executor.execute(work);
-    }
-
-    @PreDestroy
-    void shutdown() {
-        executor.shutdownNow();
+        queue.execute(work);
     }
 
     /** Reads the settings (and refuses bad ones) at start, not at the first REGISTER. */
