@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.interchange.auth.AuthSettings;
@@ -37,7 +36,7 @@ public record RouterBeans(Domains domains, Subscribers subscribers, Location loc
     public static RouterBeans over(Database database, Path directory, Clock clock, AuthSettings auth) {
         ManualScheduler scheduler = new ManualScheduler();
         Domains domains = Beans.constructed(new Domains(TestConfiguration.load(directory, CONFIGURATION), database));
-        Subscribers subscribers = new Subscribers(database);
+        Subscribers subscribers = Beans.constructed(new Subscribers(database, scheduler, auth));
         Location location = Beans.constructed(new Location(database, clock, scheduler,
                 new LocationSettings(Duration.ofSeconds(60))));
         Authenticator authenticator = Beans.constructed(new Authenticator(auth, subscribers, clock, scheduler));
@@ -53,6 +52,6 @@ public record RouterBeans(Domains domains, Subscribers subscribers, Location loc
      */
     public static AuthSettings auth(boolean register, Set<String> methods, List<IpNetwork> trusted) {
         return new AuthSettings(register, methods, trusted, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5),
-                Duration.ofSeconds(300), Optional.of("test secret"));
+                Duration.ofSeconds(300), "test secret", Duration.ofSeconds(60));
     }
 }

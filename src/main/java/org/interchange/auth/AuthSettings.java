@@ -3,11 +3,12 @@ package org.interchange.auth;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.interchange.container.config.RouterConfiguration;
+import org.interchange.auth.internal.NonceSecret;
+import org.interchange.core.DataDirectory;
 import org.interchange.core.IpNetwork;
 
 /**
@@ -24,15 +25,19 @@ import org.interchange.core.IpNetwork;
  *                        1.x (baresip in Debian 12) fail a registration whose 401 carries any challenge they
  *                        cannot answer, so SHA-256 is for operators who know their clients support it
  * @param nonceLifetime   {@code auth.nonce-lifetime}: seconds a nonce stays usable (default 300, 10..3600)
- * @param secret          {@code auth.secret}: signs nonces; set it so that nonces survive a restart or are
- *                        shared by several routers (default: random per start)
+ * @param secret            {@code auth.secret}: signs nonces; set it to share nonces between several routers
+ *                          (default: a random secret generated at first start and kept in {@code nonce-secret} of
+ *                          the data directory, readable by its owner only, so that nonces survive a restart)
+ * @param subscriberRefresh {@code auth.subscriber-refresh}: seconds between reloads of the subscriber table into
+ *                          memory (default 60, 1..86400), for rows changed by other means than the admin API
  */
 public record AuthSettings(boolean register, Set<String> methods, List<IpNetwork> trustedNetworks,
-                           List<DigestAlgorithm> algorithms, Duration nonceLifetime, Optional<String> secret) {
+                           List<DigestAlgorithm> algorithms, Duration nonceLifetime, String secret,
+                           Duration subscriberRefresh) {
 
     static final List<String> DEFAULT_METHODS = List.of("INVITE", "MESSAGE", "SUBSCRIBE", "PUBLISH", "REFER");
 
-    public static AuthSettings from(RouterConfiguration config) {
+    public static AuthSettings from(RouterConfiguration config, DataDirectory data) {
         List<DigestAlgorithm> algorithms = config.list("auth.algorithms",
                 List.of(DigestAlgorithm.MD5), token -> DigestAlgorithm.byToken(token)
                         .orElseThrow(() -> new IllegalArgumentException("unknown algorithm '" + token
@@ -47,7 +52,15 @@ public record AuthSettings(boolean register, Set<String> methods, List<IpNetwork
                         .collect(Collectors.toUnmodifiableSet()),
                 trusted, algorithms.stream().distinct().toList(),
                 Duration.ofSeconds(config.integer("auth.nonce-lifetime", 300, 10, 3600)),
-                config.optional("auth.secret"));
+                config.optional("auth.secret").orElseGet(() -> NonceSecret.kept(data.file(NonceSecret.FILE))),
+                Duration.ofSeconds(config.integer("auth.subscriber-refresh", 60, 1, 86_400)));
+    }
+
+    @Override
+    public String toString() {
+        return "AuthSettings[register=" + register + ", methods=" + methods + ", trustedNetworks=" + trustedNetworks
+                + ", algorithms=" + algorithms + ", nonceLifetime=" + nonceLifetime + ", subscriberRefresh="
+                + subscriberRefresh + "]";
     }
 
     /** Whether a source address is trusted. */

@@ -2,7 +2,6 @@ package org.interchange.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import javax.inject.Singleton;
 import org.interchange.auth.internal.DigestCredentials;
 import org.interchange.auth.internal.Nonces;
 import org.interchange.container.config.RouterConfiguration;
+import org.interchange.core.DataDirectory;
 import org.interchange.core.RouterStarting;
 import org.interchange.core.Scheduler;
 import org.interchange.core.sip.InboundRequest;
@@ -61,8 +61,6 @@ public class Authenticator {
 
     private enum Verdict { VALID, STALE, FAILED }
 
-    private static final int SECRET_BYTES = 32;
-
     private AuthSettings settings;
     private Subscribers subscribers;
     private Scheduler scheduler;
@@ -77,7 +75,7 @@ public class Authenticator {
         this.settings = settings;
         this.subscribers = subscribers;
         this.scheduler = scheduler;
-        this.nonces = new Nonces(secret(settings), settings.nonceLifetime(), clock);
+        this.nonces = new Nonces(settings.secret().getBytes(StandardCharsets.UTF_8), settings.nonceLifetime(), clock);
     }
 
     @PostConstruct
@@ -163,14 +161,6 @@ public class Authenticator {
         return matches && nonces.acceptCount(credentials.nonce(), count) ? Verdict.VALID : Verdict.FAILED;
     }
 
-    private static byte[] secret(AuthSettings settings) {
-        return settings.secret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> {
-            byte[] random = new byte[SECRET_BYTES];
-            new SecureRandom().nextBytes(random);
-            return random;
-        });
-    }
-
     /** The settings this authenticator applies. */
     public AuthSettings settings() {
         return settings;
@@ -178,8 +168,8 @@ public class Authenticator {
 
     @Produces
     @Singleton
-    static AuthSettings settings(RouterConfiguration config) {
-        return AuthSettings.from(config);
+    static AuthSettings settings(RouterConfiguration config, DataDirectory data) {
+        return AuthSettings.from(config, data);
     }
 
     /** Makes the bean ready (its {@code @PostConstruct} runs) before the router takes traffic. */

@@ -14,7 +14,11 @@
  * {@code :list}). Config: {@code auth.register} (REGISTER needs credentials, default true), {@code auth.methods}
  * (methods a local user must authenticate, default INVITE, MESSAGE, SUBSCRIBE, PUBLISH, REFER),
  * {@code auth.trusted-networks} (sources exempt from that), {@code auth.algorithms} (default MD5),
- * {@code auth.nonce-lifetime} (seconds, default 300), {@code auth.secret} (nonce signing key; default random per
- * start). Timer: {@code auth-nonce-counts}, which forgets nonce counts of expired nonces.
+ * {@code auth.nonce-lifetime} (seconds, default 300), {@code auth.secret} (nonce signing key; default generated once
+ * into {@code nonce-secret} of the data directory), {@code auth.subscriber-refresh} (seconds, default 60). Timers:
+ * {@code auth-nonce-counts}, which forgets nonce counts of expired nonces; {@code auth-subscriber-refresh}, which
+ * reloads the subscriber table into memory. Table: {@code subscriber}, kept in memory (about 600 bytes a
+ * subscriber): authentication never reads the database, and keeps working while it is down. A nonce issued before
+ * the router's start is stale (nonce counts are in memory only), so phones re-authenticate at once after a restart.
  */
 package org.interchange.auth;

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.servlet.ServletException;
 import javax.servlet.sip.SipServletRequest;
@@ -14,6 +17,7 @@ import org.interchange.container.ReceivedMessageParserFactory;
 import org.interchange.container.SipHeaderFields;
 import org.interchange.container.config.Transport;
 import org.interchange.core.persistence.DatabaseUnavailableException;
+import org.interchange.core.persistence.InvalidDataException;
 import org.interchange.core.sip.Endpoint;
 import org.interchange.core.sip.InboundRequest;
 import org.interchange.core.sip.Reply;
@@ -78,8 +82,8 @@ public final class SipEdge {
 
     /**
      * Runs a bean's decision on a request and applies it, answering failures instead: a request the container layer
-     * marked malformed and a syntax error with 400 (or 505), a database failure with 500 and Retry-After, anything
-     * else with 500 (and a log entry).
+     * marked malformed, a syntax error and a value the database refuses with 400 (or 505), a database failure with
+     * 500 and Retry-After, anything else with 500 (and a log entry).
      */
     public static <T> void handle(SipServletRequest request, Function<InboundRequest, T> decide, Apply<T> apply)
             throws ServletException, IOException {
@@ -94,20 +98,64 @@ public final class SipEdge {
         T decision;
         try {
             decision = decide.apply(read(request));
-        } catch (SipSyntaxException e) {
-            send(request, Reply.of(400, "Bad Request (" + e.getMessage() + ")"));
-            return;
-        } catch (DatabaseUnavailableException e) {
-            log.warn("{} {} answered 500: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-            send(request, Reply.of(500, "Server Internal Error (database unavailable)")
-                    .with("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)));
-            return;
         } catch (RuntimeException e) {
-            log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
-            send(request, Reply.of(500, "Server Internal Error"));
+            send(request, failure(request, e));
             return;
         }
         apply.apply(decision);
+    }
+
+    /**
+     * Answers a request later, from a thread of {@code executor}, with what {@code work} decides there (JSR 289
+     * lets a response be sent from any thread; MSS sends it on the request's server transaction), failures answered
+     * as {@link #handle} answers them. For work that may wait on the database, off the SIP stack's threads. When
+     * the executor refuses the work (its queue is full), answers 503 with Retry-After at once.
+     */
+    public static void answerLater(SipServletRequest request, Executor executor, Supplier<Reply> work)
+            throws IOException {
+        try {
+            executor.execute(() -> {
+                Reply reply;
+                try {
+                    reply = work.get();
+                } catch (RuntimeException e) {
+                    reply = failure(request, e);
+                }
+                try {
+                    send(request, reply);
+                } catch (IOException | RuntimeException e) {
+                    log.warn("{} {}: the {} could not be sent: {}", request.getMethod(), request.getRequestURI(),
+                            reply.status(), e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("{} {} answered 503: the queue of work waiting for the database is full", request.getMethod(),
+                    request.getRequestURI());
+            send(request, Reply.of(503, "Service Unavailable (overloaded)")
+                    .with("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)));
+        }
+    }
+
+    /**
+     * The reply to a request whose handling failed: a syntax error or a value the database refuses with 400, a
+     * database failure with 500 and Retry-After, anything else with 500 (and a log entry).
+     */
+    private static Reply failure(SipServletRequest request, RuntimeException error) {
+        if (error instanceof InvalidDataException) {
+            log.info("{} {} answered 400: {}", request.getMethod(), request.getRequestURI(),
+                    error.getCause() != null ? error.getCause().toString() : error.getMessage());
+            return Reply.of(400, "Bad Request (" + error.getMessage() + ")");
+        }
+        if (error instanceof SipSyntaxException) {
+            return Reply.of(400, "Bad Request (" + error.getMessage() + ")");
+        }
+        if (error instanceof DatabaseUnavailableException) {
+            log.warn("{} {} answered 500: {}", request.getMethod(), request.getRequestURI(), error.getMessage());
+            return Reply.of(500, "Server Internal Error (database unavailable)")
+                    .with("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        }
+        log.error("{} {} failed", request.getMethod(), request.getRequestURI(), error);
+        return Reply.of(500, "Server Internal Error");
     }
 
     /** Sends a reply to a request; ACK, which takes no reply, is left alone. */

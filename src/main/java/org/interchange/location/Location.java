@@ -24,6 +24,7 @@ import org.interchange.container.config.RouterConfiguration;
 import org.interchange.core.RouterStarting;
 import org.interchange.core.Scheduler;
 import org.interchange.core.persistence.Database;
+import org.interchange.core.persistence.DatabaseUnavailableException;
 import org.interchange.core.sip.Aor;
 import org.interchange.location.internal.LocationTable;
 import org.slf4j.Logger;
@@ -133,10 +134,13 @@ public class Location {
         return all;
     }
 
-    /** Deletes expired bindings from the database and from memory; the {@code location-expiry} timer. */
+    /**
+     * Forgets expired bindings in memory, then deletes them from the database; the {@code location-expiry} timer.
+     * Memory is purged even when the database fails: the rows left behind are expired, never loaded again, and
+     * deleted by a later run.
+     */
     public void purgeExpired() {
         Instant now = clock.instant();
-        int deleted = table.deleteExpired(now);
         for (Aor aor : List.copyOf(bindings.keySet())) {
             ReentrantLock lock = lockOf(aor);
             lock.lock();
@@ -151,8 +155,14 @@ public class Location {
                 lock.unlock();
             }
         }
-        if (deleted > 0) {
-            log.debug("Location: {} expired bindings purged", deleted);
+        try {
+            int deleted = table.deleteExpired(now);
+            if (deleted > 0) {
+                log.debug("Location: {} expired bindings purged", deleted);
+            }
+        } catch (DatabaseUnavailableException e) {
+            log.warn("Location: expired bindings forgotten in memory but not deleted from the database, "
+                    + "left for the next run: {}", e.getMessage());
         }
     }
 

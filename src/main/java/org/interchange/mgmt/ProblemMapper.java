@@ -9,6 +9,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 import javax.ws.rs.ext.Provider;
 
 import org.interchange.core.persistence.DatabaseUnavailableException;
+import org.interchange.core.persistence.InvalidDataException;
 
 /** Turns failures into JSON answers: {@code {"error": "..."}} with 400, 404, 503 or 500. */
 @Provider
@@ -19,7 +20,7 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
         if (error instanceof WebApplicationException web) {
             return problem(web.getResponse().getStatus(), error.getMessage());
         }
-        if (error instanceof IllegalArgumentException) {
+        if (error instanceof IllegalArgumentException || error instanceof InvalidDataException) {
             return problem(400, error.getMessage());
         }
         if (error instanceof DatabaseUnavailableException) {

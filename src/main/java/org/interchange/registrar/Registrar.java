@@ -62,56 +62,86 @@ public class Registrar {
         this.clock = clock;
     }
 
+    /** What becomes of a REGISTER, decided from memory alone, on the SIP stack's thread. */
+    public sealed interface Admission permits Answer, NotServed, Accepted {
+    }
+
+    /** Answer at once: a challenge, or a request the registrar refuses. */
+    public record Answer(Reply reply) implements Admission {
+    }
+
+    /** Not for a served domain: the request is proxied like any other. */
+    public record NotServed() implements Admission {
+    }
+
+    /** Authenticated (or needing no credentials), for {@link #store}: the work that writes the database. */
+    public record Accepted(InboundRequest request, Aor aor) implements Admission {
+    }
+
     /**
-     * Processes a REGISTER.
-     *
-     * @return the reply to send, or empty when the request is for a domain the router does not serve and must be
-     *         proxied instead
-     * @throws org.interchange.core.persistence.DatabaseUnavailableException when the database fails
+     * The checks of a REGISTER that need no database (RFC 3261 10.3 steps 1-4): the Request-URI's domain, Require,
+     * the address-of-record and the credentials (subscribers are in memory).
      */
-    public Optional<Reply> register(InboundRequest request) {
+    public Admission admit(InboundRequest request) {
         if (!SipUri.hasSipScheme(request.requestUri())) {
-            return Optional.of(Reply.of(416, "Unsupported URI Scheme"));
+            return new Answer(Reply.of(416, "Unsupported URI Scheme"));
         }
         SipUri requestUri;
         try {
             requestUri = SipUri.parse(request.requestUri());
         } catch (SipSyntaxException e) {
-            return Optional.of(Reply.of(400, "Bad Request-URI"));
+            return new Answer(Reply.of(400, "Bad Request-URI"));
         }
         Optional<String> domain = domains.servedDomain(requestUri.host());
         if (domain.isEmpty()) {
-            return Optional.empty();
+            return new NotServed();
         }
         try {
-            return Optional.of(register(request, domain.get()));
+            return admit(request, domain.get());
         } catch (RegistrationRejected e) {
-            return Optional.of(e.reply());
+            return new Answer(e.reply());
         } catch (SipSyntaxException e) {
-            return Optional.of(Reply.of(400, "Bad Request (" + e.getMessage() + ")"));
+            return new Answer(Reply.of(400, "Bad Request (" + e.getMessage() + ")"));
         }
     }
 
-    private Reply register(InboundRequest request, String domain) {
+    /**
+     * Adds, refreshes or removes the bindings of an admitted REGISTER (RFC 3261 10.3 steps 5-8); writes the
+     * database, so it runs off the SIP stack's threads.
+     *
+     * @throws org.interchange.core.persistence.DatabaseUnavailableException when the database fails
+     * @throws org.interchange.core.persistence.InvalidDataException when a value does not fit the location table
+     */
+    public Reply store(Accepted accepted) {
+        try {
+            return update(accepted.request(), accepted.aor());
+        } catch (RegistrationRejected e) {
+            return e.reply();
+        } catch (SipSyntaxException e) {
+            return Reply.of(400, "Bad Request (" + e.getMessage() + ")");
+        }
+    }
+
+    private Admission admit(InboundRequest request, String domain) {
         List<String> unsupported = unsupported(request.headers().all("Require"));
         if (!unsupported.isEmpty()) {
-            return Reply.of(420, "Bad Extension").with("Unsupported", String.join(", ", unsupported));
+            return new Answer(Reply.of(420, "Bad Extension").with("Unsupported", String.join(", ", unsupported)));
         }
         NameAddress to = request.to();
         Optional<String> realm = aorDomain(to, domain);
         if (authenticator.settings().register()) {
             var outcome = authenticator.authenticate(request, realm.orElse(domain), Authenticator.Kind.WWW);
             if (outcome instanceof Challenged challenged) {
-                return challenged.reply();
+                return new Answer(challenged.reply());
             }
             Authenticated user = (Authenticated) outcome;
             Aor aor = aor(to, realm);
             if (!new Aor(user.username(), user.realm()).equals(aor)) {
-                return Reply.of(403, "Forbidden (credentials of another user)");
+                return new Answer(Reply.of(403, "Forbidden (credentials of another user)"));
             }
-            return update(request, aor);
+            return new Accepted(request, aor);
         }
-        return update(request, aor(to, realm));
+        return new Accepted(request, aor(to, realm));
     }
 
     /** The served domain of the To URI, if To is a SIP URI of the same served domain as the Request-URI. */

@@ -10,8 +10,11 @@ import org.interchange.core.BeanLookup;
 import org.interchange.core.SipEdge;
 
 /**
- * The SIP entry point for REGISTER ({@code sip.xml} maps it). REGISTERs for domains the router does not serve go
- * on to the proxy servlet.
+ * The SIP entry point for REGISTER ({@code sip.xml} maps it). What needs no database is decided on the SIP stack's
+ * thread: REGISTERs for domains the router does not serve go on to the proxy servlet (a named dispatcher, which must
+ * run on the container's thread), challenges and refusals are answered at once. The bindings are written on a thread
+ * of the {@link RegistrarQueue}, which answers, so that a slow database never holds the threads every message
+ * shares.
  */
 @javax.servlet.sip.annotation.SipServlet(name = "registrar", loadOnStartup = 1)
 public class RegistrarServlet extends SipServlet {
@@ -19,18 +22,22 @@ public class RegistrarServlet extends SipServlet {
     private static final long serialVersionUID = 1L;
 
     private transient Registrar registrar;
+    private transient RegistrarQueue queue;
 
     @Override
     public void init() throws ServletException {
         super.init();
         registrar = BeanLookup.bean(Registrar.class);
+        queue = BeanLookup.bean(RegistrarQueue.class);
     }
 
     @Override
     protected void doRegister(SipServletRequest request) throws ServletException, IOException {
-        SipEdge.handle(request, registrar::register, reply -> {
-            if (reply.isPresent()) {
-                SipEdge.send(request, reply.get());
+        SipEdge.handle(request, registrar::admit, admission -> {
+            if (admission instanceof Registrar.Answer answer) {
+                SipEdge.send(request, answer.reply());
+            } else if (admission instanceof Registrar.Accepted accepted) {
+                SipEdge.answerLater(request, queue, () -> registrar.store(accepted));
             } else {
                 getServletContext().getNamedDispatcher("proxy").forward(request, null);
             }

@@ -6,7 +6,6 @@ import static org.interchange.auth.DigestAlgorithm.SHA_256;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.interchange.auth.Authenticator.Authenticated;
@@ -35,7 +34,8 @@ class AuthenticatorTest {
 
     private final TestClock clock = TestClock.at("2026-11-22T10:00:00Z");
     private final ManualScheduler scheduler = new ManualScheduler();
-    private final Subscribers subscribers = new Subscribers(TestDatabase.H2.empty());
+    private final Subscribers subscribers = Beans.constructed(new Subscribers(TestDatabase.H2.empty(), scheduler,
+            settings(List.of(MD5))));
     private final Authenticator authenticator = Beans.constructed(new Authenticator(
             settings(List.of(SHA_256, MD5)), subscribers, clock, scheduler));
     private final DigestClient alice = new DigestClient("alice", "wonderland");
@@ -214,7 +214,7 @@ class AuthenticatorTest {
 
     private static AuthSettings settings(List<DigestAlgorithm> algorithms) {
         return new AuthSettings(true, Set.of("INVITE"), List.of(), algorithms, NONCE_LIFETIME,
-                Optional.of("test secret"));
+                "test secret", Duration.ofSeconds(60));
     }
 
     /** A REGISTER for alice with the given header fields (name, value, name, value...). */

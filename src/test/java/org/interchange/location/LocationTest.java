@@ -13,6 +13,7 @@ import org.interchange.core.ManualScheduler;
 import org.interchange.core.TestClock;
 import org.interchange.core.persistence.Database;
 import org.interchange.core.persistence.DatabaseUnavailableException;
+import org.interchange.core.persistence.InvalidDataException;
 import org.interchange.core.persistence.OnEveryDatabase;
 import org.interchange.core.persistence.TestDatabase;
 import org.interchange.core.persistence.TestDatabase.StoppableDatabase;
@@ -190,6 +191,33 @@ class LocationTest {
         assertThatThrownBy(() -> location.remove(ALICE)).isInstanceOf(DatabaseUnavailableException.class);
         assertThat(location.list()).isEqualTo(before);
         assertThat(location.lookup(ALICE)).extracting(Binding::contact).containsExactly("sip:alice@198.51.100.1");
+    }
+
+    @Test
+    void expiryTimerForgetsExpiredBindingsWhileTheDatabaseIsDown() {
+        StoppableDatabase database = TestDatabase.ownH2();
+        Location location = location(database.database());
+        add(location, ALICE, binding(ALICE, "sip:alice@198.51.100.1", 1.0, 60));
+        add(location, BOB, binding(BOB, "sip:bob@198.51.100.3", 1.0, 3600));
+        clock.advanceSeconds(61);
+        database.stop();
+
+        scheduler.run("location-expiry");
+
+        assertThat(location.list()).containsOnlyKeys(BOB);
+    }
+
+    @OnEveryDatabase
+    void callIdLongerThanItsColumnIsRefusedNamingItAndChangesNothing(TestDatabase server) {
+        Location location = location(server.empty());
+        Binding tooLong = new Binding(0, ALICE, "sip:alice@198.51.100.1", 1.0, clock.instant().plusSeconds(60),
+                "c".repeat(256), 1, clock.instant(), Optional.empty(), Optional.empty(), "", List.of());
+
+        assertThatThrownBy(() -> add(location, ALICE, tooLong))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessage("Call-ID too long (at most 255 characters)");
+        assertThat(location.lookup(ALICE)).isEmpty();
+        assertThat(restarted(server).lookup(ALICE)).isEmpty();
     }
 
     @Test

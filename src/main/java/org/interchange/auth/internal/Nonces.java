@@ -17,7 +17,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Stateless digest nonces: the issue time and a random value, signed with HMAC-SHA-256. A nonce older than its
  * lifetime is stale; one whose signature does not verify is invalid. The nonce counts seen per nonce are remembered
- * so that a request cannot be replayed with a count already used. Thread-safe.
+ * so that a request cannot be replayed with a count already used. Those counts live in memory only: a nonce issued
+ * before this instance was made (before the router's start) is stale, so that its user agent retries with a fresh
+ * one at once (RFC 7616 3.3, {@code stale=true}) and a request seen before the restart cannot be replayed after it.
+ * Thread-safe.
  */
 public final class Nonces {
 
@@ -30,6 +33,7 @@ public final class Nonces {
     private final SecretKeySpec key;
     private final Duration lifetime;
     private final Clock clock;
+    private final long startMillis;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Long> highestCount = new ConcurrentHashMap<>();
 
@@ -37,6 +41,7 @@ public final class Nonces {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
         this.lifetime = lifetime;
         this.clock = clock;
+        this.startMillis = clock.millis();
     }
 
     /** A fresh nonce. */
@@ -73,7 +78,7 @@ public final class Nonces {
         }
         long issued = ByteBuffer.wrap(body).getLong();
         long age = clock.millis() - issued;
-        return age >= 0 && age <= lifetime.toMillis() ? State.VALID : State.STALE;
+        return issued >= startMillis && age >= 0 && age <= lifetime.toMillis() ? State.VALID : State.STALE;
     }
 
     /**

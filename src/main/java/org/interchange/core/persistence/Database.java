@@ -1,6 +1,6 @@
 package org.interchange.core.persistence;
 
-import java.time.Duration;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -19,6 +19,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.DataException;
+import org.hibernate.jpa.QueryHints;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.core.RouterStarting;
@@ -38,8 +40,8 @@ import com.zaxxer.hikari.pool.HikariPool;
 @ApplicationScoped
 public class Database {
 
-    /** How long a unit of work waits for a connection before it reports the database unavailable. */
-    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    /** SQLState class 22, "data exception": a value the column cannot take (22001: too long). */
+    private static final String DATA_EXCEPTION_CLASS = "22";
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     private DatabaseSettings settings;
@@ -72,7 +74,9 @@ public class Database {
         pool.setUsername(settings.user());
         pool.setPassword(settings.password());
         pool.setMaximumPoolSize(settings.poolSize());
-        pool.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        pool.setConnectionTimeout(settings.timeout().toMillis());
+        pool.setValidationTimeout(settings.timeout().toMillis());
+        settings.vendor().timeoutProperties(settings.timeout()).forEach(pool::addDataSourceProperty);
         try {
             dataSource = new HikariDataSource(pool);
         } catch (HikariPool.PoolInitializationException e) {
@@ -93,15 +97,18 @@ public class Database {
             throw new IllegalStateException("Cannot migrate the database " + settings.url() + ": " + e.getMessage(), e);
         }
         entityManagers = new HibernatePersistenceProvider().createEntityManagerFactory("interchange",
-                Map.of(AvailableSettings.DATASOURCE, dataSource));
+                Map.of(AvailableSettings.DATASOURCE, dataSource,
+                        QueryHints.SPEC_HINT_TIMEOUT, String.valueOf(settings.timeout().toMillis())));
     }
 
     /**
      * Runs {@code work} in a transaction and returns its result; the transaction is rolled back when
      * {@code work} throws.
      *
-     * @throws DatabaseUnavailableException when the database cannot be reached or fails
+     * @throws DatabaseUnavailableException when the database cannot be reached, times out or fails
      * @throws DataConflictException        when the write breaks a constraint (a duplicate key)
+     * @throws InvalidDataException         when the database refuses a value (SQLState class 22: too long,
+     *                                      out of range, badly encoded)
      */
     public <T> T transaction(Function<EntityManager, T> work) {
         EntityManager em;
@@ -120,6 +127,9 @@ public class Database {
             rollback(transaction);
             if (causedBy(e, ConstraintViolationException.class)) {
                 throw new DataConflictException("conflicts with existing data: " + rootMessage(e), e);
+            }
+            if (isDataException(e)) {
+                throw new InvalidDataException("a value refused by the database", e);
             }
             throw new DatabaseUnavailableException("database unavailable: " + rootMessage(e), e);
         } catch (RuntimeException e) {
@@ -173,6 +183,20 @@ public class Database {
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the database refused a value rather than failed: Hibernate's DataException, or any SQLException of
+     * class 22 in the chain (drivers and dialects do not all let Hibernate recognise it).
+     */
+    private static boolean isDataException(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof DataException || t instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith(DATA_EXCEPTION_CLASS)) {
                 return true;
             }
         }

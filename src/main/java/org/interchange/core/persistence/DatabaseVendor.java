@@ -1,5 +1,6 @@
 package org.interchange.core.persistence;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -49,6 +50,20 @@ enum DatabaseVendor {
         return this == MARIADB
                 ? new String[] {"classpath:db/migration", "classpath:db/vendor/mariadb"}
                 : new String[] {"classpath:db/migration"};
+    }
+
+    /**
+     * The driver properties that bound connecting, logging in and waiting for a reply, so that a database that
+     * stopped answering fails a call instead of holding its thread. H2 runs in the router's JVM: nothing to bound.
+     */
+    Map<String, String> timeoutProperties(Duration timeout) {
+        String seconds = String.valueOf(timeout.toSeconds());
+        String millis = String.valueOf(timeout.toMillis());
+        return switch (this) {
+            case H2 -> Map.of();
+            case POSTGRESQL -> Map.of("connectTimeout", seconds, "socketTimeout", seconds, "loginTimeout", seconds);
+            case MARIADB -> Map.of("connectTimeout", millis, "socketTimeout", millis);
+        };
     }
 
     Map<String, String> migrationPlaceholders() {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import javax.persistence.EntityManager;
 
 import org.interchange.core.persistence.Database;
+import org.interchange.core.persistence.InvalidDataException;
 import org.interchange.core.sip.Aor;
 import org.interchange.core.sip.Endpoint;
 import org.interchange.location.Binding;
@@ -48,6 +49,7 @@ public class LocationTable {
      * those with id 0), in one transaction. Returns {@code next} with the ids of the inserted rows.
      */
     public List<Binding> replace(Collection<Binding> removed, List<Binding> next) {
+        next.forEach(LocationTable::checkWidths);
         return database.transaction(em -> {
             for (Binding binding : removed) {
                 LocationEntity row = em.find(LocationEntity.class, binding.id());
@@ -94,6 +96,27 @@ public class LocationTable {
             em.flush(); // for the generated id
         }
         return binding.withId(row.contactId);
+    }
+
+    /**
+     * Refuses a binding with a value wider than its column (the migration's widths) before it reaches the
+     * database, naming the SIP field at fault; the database would refuse it too, less clearly.
+     *
+     * @throws InvalidDataException naming the value, such as {@code Call-ID too long (at most 255 characters)}
+     */
+    private static void checkWidths(Binding binding) {
+        checkWidth("address-of-record user", binding.aor().user(), 64);
+        checkWidth("address-of-record domain", binding.aor().domain(), 64);
+        checkWidth("Contact", binding.contact(), 512);
+        checkWidth("Call-ID", binding.callId(), 255);
+        checkWidth("Path", String.join(PATH_SEPARATOR, binding.path()), 512);
+        checkWidth("source address", binding.received().map(Endpoint::toString).orElse(""), 128);
+    }
+
+    private static void checkWidth(String what, String value, int width) {
+        if (value.length() > width) {
+            throw new InvalidDataException(what + " too long (at most " + width + " characters)", null);
+        }
     }
 
     private static Binding toBinding(LocationEntity row) {

@@ -71,10 +71,29 @@ class NoncesTest {
     }
 
     @Test
-    void nonceSignedWithTheSameSecretIsValidAcrossInstances() {
+    void nonceIssuedBeforeARestartIsStaleAfterIt() {
+        String beforeRestart = nonces.issue();
+        clock.advance(Duration.ofSeconds(1));
+
         Nonces afterRestart = new Nonces(secret("one"), LIFETIME, clock);
 
-        assertThat(afterRestart.check(nonces.issue())).isEqualTo(State.VALID);
+        assertThat(afterRestart.check(beforeRestart)).isEqualTo(State.STALE);
+    }
+
+    @Test
+    void nonceIssuedAfterARestartIsValid() {
+        clock.advance(Duration.ofSeconds(1));
+        Nonces afterRestart = new Nonces(secret("one"), LIFETIME, clock);
+
+        assertThat(afterRestart.check(afterRestart.issue())).isEqualTo(State.VALID);
+    }
+
+    @Test
+    void nonceOfARouterSharingTheSecretIsValidOnceThisOneHasStarted() {
+        Nonces otherRouter = new Nonces(secret("one"), LIFETIME, clock);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(nonces.check(otherRouter.issue())).isEqualTo(State.VALID);
     }
 
     @ParameterizedTest

@@ -3,12 +3,18 @@ package org.interchange.core.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 import org.interchange.container.config.InvalidConfigurationException;
 import org.interchange.core.DataDirectory;
 import org.interchange.core.TestConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTest {
@@ -60,11 +66,60 @@ class DatabaseTest {
                 .hasMessageStartingWith("database unavailable: ");
     }
 
+    @OnEveryDatabase
+    void valueLongerThanItsColumnIsInvalidDataNotAnUnavailableDatabase(TestDatabase server) {
+        Database database = server.empty();
+        String tooLong = "d".repeat(300);
+
+        assertThatThrownBy(() -> database.run(em -> em.createNativeQuery(
+                "insert into domain (domain, last_modified) values ('" + tooLong + "', CURRENT_TIMESTAMP)")
+                .executeUpdate()))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessage("a value refused by the database");
+        assertThat(domainRows(database)).isZero();
+    }
+
+    @Test
+    @Timeout(30)
+    void serverThatAcceptsButNeverAnswersFailsTheStartInsteadOfHanging() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String url = "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/interchange";
+
+            assertThatThrownBy(() -> Database.open(new DatabaseSettings(url, "interchange", "", 1, Duration.ofSeconds(1))))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("Cannot connect to the database " + url + ": ");
+        }
+    }
+
+    @Test
+    void timeoutIsReadInSeconds() {
+        DatabaseSettings settings = DatabaseSettings.from(TestConfiguration.load(directory, "database.timeout = 7\n"),
+                new DataDirectory(directory));
+
+        assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void timeoutOutOfRangeIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> DatabaseSettings.from(TestConfiguration.load(directory, "database.timeout = 0\n"),
+                new DataDirectory(directory)))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("line 1: database.timeout");
+    }
+
+    @Test
+    void timeoutBoundsEveryNetworkWaitOfTheDrivers() {
+        assertThat(DatabaseVendor.POSTGRESQL.timeoutProperties(Duration.ofSeconds(3))).containsOnly(
+                Map.entry("connectTimeout", "3"), Map.entry("socketTimeout", "3"), Map.entry("loginTimeout", "3"));
+        assertThat(DatabaseVendor.MARIADB.timeoutProperties(Duration.ofSeconds(3))).containsOnly(
+                Map.entry("connectTimeout", "3000"), Map.entry("socketTimeout", "3000"));
+    }
+
     @Test
     void unreachableServerStopsTheStartNamingItsUrl() {
         String url = "jdbc:postgresql://127.0.0.1:1/interchange";
 
-        assertThatThrownBy(() -> Database.open(new DatabaseSettings(url, "interchange", "", 1)))
+        assertThatThrownBy(() -> Database.open(new DatabaseSettings(url, "interchange", "", 1, DatabaseSettings.DEFAULT_TIMEOUT)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("Cannot connect to the database " + url + ": ");
     }
@@ -76,6 +131,7 @@ class DatabaseTest {
 
         assertThat(settings.url()).isEqualTo("jdbc:h2:file:" + directory.resolve("data").resolve("interchange"));
         assertThat(settings.poolSize()).isEqualTo(10);
+        assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(settings.vendor()).isEqualTo(DatabaseVendor.H2);
     }
 
@@ -90,7 +146,7 @@ class DatabaseTest {
 
     @Test
     void passwordIsNotShown() {
-        assertThat(new DatabaseSettings("jdbc:h2:mem:x", "router", "secret", 1).toString()).doesNotContain("secret");
+        assertThat(new DatabaseSettings("jdbc:h2:mem:x", "router", "secret", 1, DatabaseSettings.DEFAULT_TIMEOUT).toString()).doesNotContain("secret");
     }
 
     private static long domainRows(Database database) {

@@ -23,7 +23,7 @@ public enum TestDatabase {
     H2 {
         @Override
         DatabaseSettings create(String name) {
-            return new DatabaseSettings("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "", "", POOL_SIZE);
+            return new DatabaseSettings("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "", "", POOL_SIZE, DatabaseSettings.DEFAULT_TIMEOUT);
         }
 
         @Override
@@ -39,7 +39,7 @@ public enum TestDatabase {
         @Override
         DatabaseSettings create(String name) {
             execute(SERVER, USER, "CREATE SCHEMA " + name);
-            return new DatabaseSettings(SERVER + "?currentSchema=" + name, USER, "", POOL_SIZE);
+            return new DatabaseSettings(SERVER + "?currentSchema=" + name, USER, "", POOL_SIZE, DatabaseSettings.DEFAULT_TIMEOUT);
         }
 
         @Override
@@ -55,7 +55,7 @@ public enum TestDatabase {
         @Override
         DatabaseSettings create(String name) {
             execute(SERVER, USER, "CREATE DATABASE " + name);
-            return new DatabaseSettings(SERVER + name, USER, "", POOL_SIZE);
+            return new DatabaseSettings(SERVER + name, USER, "", POOL_SIZE, DatabaseSettings.DEFAULT_TIMEOUT);
         }
 
         @Override
@@ -97,7 +97,7 @@ public enum TestDatabase {
      */
     public static StoppableDatabase ownH2() {
         String url = "jdbc:h2:mem:" + uniqueName("interchange_own");
-        return new StoppableDatabase(Database.open(new DatabaseSettings(url + ";DB_CLOSE_DELAY=-1", "", "", POOL_SIZE)),
+        return new StoppableDatabase(Database.open(new DatabaseSettings(url + ";DB_CLOSE_DELAY=-1", "", "", POOL_SIZE, DatabaseSettings.DEFAULT_TIMEOUT)),
                 url);
     }
 

@@ -24,7 +24,8 @@ import org.jboss.arquillian.container.spi.client.container.ContainerConfiguratio
  *   <dt>database</dt><dd>{@code h2} (the router's embedded default), {@code postgresql} or {@code mariadb}: a
  *       schema or database made for the run</dd>
  *   <dt>databaseUrl, databaseUser, databasePassword</dt><dd>the server to make it on; the local default of the
- *       kind when empty</dd>
+ *       kind when empty. {@code {sip-port}} in the URL stands for the container's SIP port (a port of the run's
+ *       own, for a proxy in front of the server)</dd>
  *   <dt>startTimeoutSeconds</dt><dd>how long the router may take to print "Interchange ready" (default 60)</dd>
  *   <dt>stopTimeoutSeconds</dt><dd>how long it may take to stop after SIGTERM before it is killed (default 30)</dd>
  *   <dt>javaOptions</dt><dd>JAVA_OPTS of the router's JVM</dd>
@@ -133,7 +134,7 @@ public class InterchangeContainerConfiguration implements ContainerConfiguration
     }
 
     String databaseUrl() {
-        return databaseUrl;
+        return databaseUrl.replace(InterchangeContainer.SIP_PORT, String.valueOf(sipPort()));
     }
 
     String databaseUser() {
