@@ -11,7 +11,6 @@ import org.apache.catalina.core.StandardServer;
 import org.interchange.container.NoUsageStatistics;
 import org.interchange.container.RefreshExpandedWars;
 import org.interchange.container.StartupProblems;
-import org.interchange.container.config.HostPort;
 import org.interchange.container.config.SipListener;
 import org.interchange.container.tls.TlsSettings;
 import org.mobicents.servlet.sip.catalina.SipHostConfig;
@@ -25,8 +24,9 @@ import org.mobicents.servlet.sip.startup.SipStandardService;
 /**
  * Tomcat with MSS, wired in code the way {@code conf/server.xml} wires the standalone distribution: a
  * {@link SipStandardService} with the default application router and {@code conf/mss-sip-stack.properties}, one
- * SIP connector per listener, the TLS listeners' keystore among the stack properties, an optional HTTP connector
- * for the admin API, and a host that deploys the WARs of {@code webapps/} with MSS's host config.
+ * SIP connector per listener, the TLS listeners' keystore among the stack properties, the admin API's HTTP and
+ * HTTPS connectors ({@link org.interchange.container.AdminListeners}), and a host that deploys the WARs of
+ * {@code webapps/} with MSS's host config.
  */
 final class EmbeddedContainer {
 
@@ -40,7 +40,7 @@ final class EmbeddedContainer {
     private final SipStandardService service = new SipStandardService();
     private final SipStandardHost host = new SipStandardHost();
 
-    EmbeddedContainer(Path catalinaBase, List<SipListener> listeners, Optional<HostPort> adminHttp,
+    EmbeddedContainer(Path catalinaBase, List<SipListener> listeners, List<Connector> adminConnectors,
                       Optional<TlsSettings> tls) {
         server.setPort(-1); // no shutdown port: the JVM's signals stop us
         service.setName(SERVICE_NAME);
@@ -75,7 +75,7 @@ final class EmbeddedContainer {
         for (SipListener listener : listeners) {
             service.addConnector(sipConnector(listener));
         }
-        adminHttp.ifPresent(address -> service.addConnector(httpConnector(address)));
+        adminConnectors.forEach(service::addConnector);
     }
 
     void start() throws LifecycleException {
@@ -132,12 +132,5 @@ final class EmbeddedContainer {
     /** The bracketed forms MSS meets an IPv6 listener's address in: {@code [::1]} and {@code [0:0:0:0:0:0:0:1]}. */
     static String ipv6HostNames(SipListener listener) {
         return "[" + listener.bound().host() + "],[" + listener.address().getHostAddress() + "]";
-    }
-
-    private static Connector httpConnector(HostPort address) {
-        Connector connector = new Connector("HTTP/1.1");
-        connector.setPort(address.port().orElse(8088));
-        connector.setProperty("address", address.host());
-        return connector;
     }
 }
