@@ -39,6 +39,16 @@ public class AdminAuthentication implements Filter {
     private Scheduler scheduler;
     private LoginFailures failures;
 
+    /** For the container, which calls {@link #init}. */
+    public AdminAuthentication() {
+    }
+
+    AdminAuthentication(AdminSettings settings, Scheduler scheduler, LoginFailures failures) {
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.failures = failures;
+    }
+
     @Override
     public void init(FilterConfig config) {
         settings = BeanLookup.bean(AdminSettings.class);

@@ -75,6 +75,9 @@ class AdminApiIT {
         assertProblem(foreign, 400);
         assertThat(foreign.problem().get("detail").asText()).contains("elsewhere.example", "not a served domain");
         assertProblem(send("127.0.0.1", "GET", "/interchange/outside-the-api", credentials, null), 404);
+        Answer outsideTheApplication = send("127.0.0.1", "GET", "/no-such-application", null, null);
+        assertThat(outsideTheApplication.status()).isEqualTo(404);
+        assertThat(outsideTheApplication.body()).as("Tomcat's answer outside every application: no page").isEmpty();
         Answer anonymous = send("127.0.0.1", "GET", "/interchange/api/timers", null, null);
         assertProblem(anonymous, 401);
         assertThat(anonymous.headers().get("www-authenticate")).startsWith("Basic realm=");

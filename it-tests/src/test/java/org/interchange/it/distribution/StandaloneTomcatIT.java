@@ -78,6 +78,11 @@ class StandaloneTomcatIT {
                     .containsExactlyInAnyOrder(SIP_PORT, HTTP_PORT);
             assertThat(adminStatus(tomcat)).as("the admin API of admin.http, with the generated password")
                     .isEqualTo(200);
+            HttpResponse<String> nowhere = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + HTTP_PORT + "/nowhere")).timeout(STOP_TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(nowhere.statusCode()).isEqualTo(404);
+            assertThat(nowhere.body()).as("Tomcat's answer outside every application: no page").isEmpty();
 
             assertThat(catalina.stop(STOP_TIMEOUT)).as("the exit status of %s after SIGTERM; last lines:%n%s",
                     catalina, catalina.tail(LOG_TAIL_LINES)).isEqualTo(STOPPED_BY_SIGTERM);
