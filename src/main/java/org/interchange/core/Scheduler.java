@@ -53,6 +53,14 @@ public class Scheduler {
         });
     }
 
+    /**
+     * Runs {@code task} once, {@code delay} from now, on a timer thread: for work that must wait without holding the
+     * thread that asked (the admin API's delayed answer to a failed login).
+     */
+    public void after(Duration delay, Runnable task) {
+        executor.schedule(() -> run("once", task), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** The registered tasks and their periods, by name. */
     public Map<String, Duration> tasks() {
         Map<String, Duration> periods = new TreeMap<>();

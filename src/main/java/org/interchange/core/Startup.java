@@ -6,8 +6,8 @@ import javax.enterprise.event.Event;
 import javax.enterprise.event.Observes;
 import javax.inject.Inject;
 
+import org.interchange.container.AdminListeners;
 import org.interchange.container.config.RouterConfiguration;
-import org.interchange.container.embedded.EmbeddedRouter;
 import org.interchange.container.tls.TlsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +28,8 @@ public class Startup {
     void start(@Observes @Initialized(ApplicationScoped.class) Object context, RouterConfiguration config) {
         try {
             starting.fire(new RouterStarting());
-            // read by the embedded launcher, or by server.xml's connector when Tomcat runs standalone
-            config.acknowledge(EmbeddedRouter.ADMIN_HTTP_KEY);
+            // read by the embedded launcher, or by StandaloneChecks, for the admin API's connectors
+            config.acknowledge(AdminListeners.KEYS.toArray(String[]::new));
             // read by the embedded launcher, or by StandaloneChecks, for the SIP stack
             config.acknowledge(TlsSettings.KEYS.toArray(String[]::new));
             config.rejectUnreadKeys();

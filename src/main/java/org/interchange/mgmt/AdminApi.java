@@ -2,6 +2,7 @@ package org.interchange.mgmt;
 
 import javax.enterprise.inject.spi.CDI;
 
+import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.interchange.auth.Subscribers;
 import org.interchange.core.Scheduler;
@@ -25,6 +26,9 @@ public class AdminApi extends ResourceConfig {
         register(new TimersResource(beans.select(Scheduler.class).get()));
         register(new SocketsResource(beans.select(Listeners.class).get(), beans.select(SocketRules.class).get(),
                 beans.select(SocketStats.class).get()));
+        // Jackson's own mappers would answer a bad body with the parser's text: ProblemMapper answers it instead
+        register(JacksonFeature.withoutExceptionMappers());
         register(ProblemMapper.class);
+        register(ProblemResponses.class);
     }
 }

@@ -41,6 +41,6 @@ public class DomainsResource {
     @Path("/{domain}")
     public Response remove(@PathParam("domain") String domain) {
         return domains.remove(domain) ? Response.noContent().build()
-                : ProblemMapper.problem(404, "the domain table has no " + domain + " (configured domains stay)");
+                : ProblemMapper.notFound("the domain table has no " + domain + " (configured domains stay)");
     }
 }

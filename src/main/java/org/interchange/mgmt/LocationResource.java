@@ -53,6 +53,6 @@ public class LocationResource {
     @Path("/{aor}")
     public Response remove(@PathParam("aor") String aor) {
         return location.remove(Aor.parse(aor)) > 0 ? Response.noContent().build()
-                : ProblemMapper.problem(404, "no bindings for " + aor);
+                : ProblemMapper.notFound("no bindings for " + aor);
     }
 }

@@ -60,6 +60,6 @@ public class SubscribersResource {
     @Path("/{aor}")
     public Response remove(@PathParam("aor") String aor) {
         return subscribers.remove(Aor.parse(aor)) ? Response.noContent().build()
-                : ProblemMapper.problem(404, "no subscriber " + aor);
+                : ProblemMapper.notFound("no subscriber " + aor);
     }
 }

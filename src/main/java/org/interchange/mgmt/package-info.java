@@ -4,8 +4,11 @@
  *
  * <p>JAX-RS (Jersey) under {@code /interchange/api}, JSON in and out, HTTP Basic authentication against
  * {@code admin.user} (default {@code admin}) and {@code admin.password} (default: generated at first start into
- * {@code admin-password} in the data directory). The HTTP connector listens on {@code admin.http}, loopback by
- * default. Resources:
+ * {@code admin-password} in the data directory). The container opens it on {@code admin.http} (loopback by default,
+ * {@code off} for none) and optionally on {@code admin.https}. Errors are RFC 7807 problems ({@link Problem}: by
+ * {@link ProblemMapper}, {@link ProblemResponses} and {@link ErrorPages}), never an exception's text. A failed login
+ * is logged with its source and answered after 1 s without holding a thread; 5 in a row lock the source out for
+ * 5 minutes ({@link AdminAuthentication}, {@link LoginFailures}). Resources:
  * <pre>
  * GET    /api/subscribers                 subscriber:list
  * PUT    /api/subscribers/{aor}           subscriber:add (or set password)   {"password": "..."}

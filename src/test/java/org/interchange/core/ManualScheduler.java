@@ -1,7 +1,9 @@
 package org.interchange.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,6 +20,21 @@ public final class ManualScheduler extends Scheduler {
         if (registered.putIfAbsent(name, new Task(period, task)) != null) {
             throw new IllegalStateException("timer " + name + " is registered already");
         }
+    }
+
+    private final List<Runnable> delayed = new ArrayList<>();
+
+    @Override
+    public void after(Duration delay, Runnable task) {
+        delayed.add(task);
+    }
+
+    /** Runs the one-shot tasks scheduled so far, as their delays would; how many there were. */
+    public int runDelayed() {
+        List<Runnable> due = List.copyOf(delayed);
+        delayed.clear();
+        due.forEach(Runnable::run);
+        return due.size();
     }
 
     @Override

@@ -23,7 +23,9 @@ import org.mobicents.servlet.sip.catalina.SipStandardService;
 import org.mobicents.servlet.sip.startup.SipProtocolHandler;
 
 /**
- * When Tomcat runs standalone from {@code server.xml}, gives the SIP stack the keystore of the TLS listeners
+ * When Tomcat runs standalone from {@code server.xml}, opens the admin API's connectors of
+ * {@code interchange.properties} ({@link AdminListeners}: {@code server.xml} names none, so that
+ * {@code admin.http = off} holds), gives the SIP stack the keystore of the TLS listeners
  * ({@code tls.*} of {@code interchange.properties}, or the self-signed one generated in the data directory, as the
  * embedded launcher does) and each SIP connector the names MSS must know its listener by ({@link MssHostNames}),
  * keeps MSS from reporting usage statistics ({@link NoUsageStatistics}) and makes its start fail, as the embedded
@@ -44,16 +46,22 @@ public class StandaloneChecks implements LifecycleListener {
             return;
         }
         if (Lifecycle.BEFORE_INIT_EVENT.equals(event.getType())) {
+            RouterConfiguration config = configuration();
+            // the admin API's connectors come from interchange.properties, so that admin.http = off holds here too;
+            // made first: a keystore generated for HTTPS names the TLS listeners too
+            List<Connector> adminConnectors = adminConnectors(config);
             // the SIP service creates its stack when it initialises, from the properties it has by then
-            Optional<TlsSettings> tls = tlsSettings();
-            List<SipListener> listeners = SipListener.allFrom(RouterConfiguration.load());
+            Optional<TlsSettings> tls = tlsSettings(config);
+            List<SipListener> listeners = SipListener.allFrom(config);
             for (Service service : server.findServices()) {
                 if (service instanceof SipStandardService sipService) {
                     tls.ifPresent(settings -> sipService.setSipStackProperties(settings.stackProperties()));
+                    adminConnectors.forEach(sipService::addConnector);
                 }
                 nameListeners(service, listeners);
             }
             tls.ifPresent(settings -> LogFactory.getLog(StandaloneChecks.class).info("TLS listeners: " + settings));
+            LogFactory.getLog(StandaloneChecks.class).info("Admin API: " + AdminListeners.from(config));
         } else if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
             NoUsageStatistics.apply(); // the SIP service, initialised by now, has created MSS's dispatcher
             RouterConfiguration config = RouterConfiguration.load();
@@ -102,9 +110,26 @@ public class StandaloneChecks implements LifecycleListener {
         }
     }
 
-    private static Optional<TlsSettings> tlsSettings() {
+    private static RouterConfiguration configuration() {
         try {
-            RouterConfiguration config = RouterConfiguration.load();
+            return RouterConfiguration.load();
+        } catch (InvalidConfigurationException e) {
+            throw stopTomcat("invalid configuration: " + e.getMessage());
+        }
+    }
+
+    private static List<Connector> adminConnectors(RouterConfiguration config) {
+        try {
+            return AdminListeners.from(config).connectors(config, SipListener.allFrom(config));
+        } catch (InvalidConfigurationException e) {
+            throw stopTomcat("invalid configuration: " + e.getMessage());
+        } catch (IllegalStateException | UncheckedIOException e) {
+            throw stopTomcat("no keystore for the admin API's HTTPS: " + e.getMessage());
+        }
+    }
+
+    private static Optional<TlsSettings> tlsSettings(RouterConfiguration config) {
+        try {
             return TlsSettings.resolve(config, SipListener.allFrom(config));
         } catch (InvalidConfigurationException e) {
             throw stopTomcat("invalid configuration: " + e.getMessage());

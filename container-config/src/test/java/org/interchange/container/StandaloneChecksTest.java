@@ -1,6 +1,7 @@
 package org.interchange.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,13 +10,17 @@ import java.util.Map;
 
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.LifecycleEvent;
+import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mobicents.servlet.sip.startup.SipStandardService;
 
-/** Standalone Tomcat gets the TLS listeners' keystore the way the embedded launcher does, before the stack exists. */
+/**
+ * Standalone Tomcat gets the TLS listeners' keystore and the admin API's connectors the way the embedded launcher
+ * does, before the service initialises.
+ */
 class StandaloneChecksTest {
 
     private final Map<String, String> savedProperties = new HashMap<>();
@@ -69,6 +74,54 @@ class StandaloneChecksTest {
 
         assertThat(service.getSipStackProperties()).isNull();
         assertThat(directory.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void theAdminApiGetsTheConnectorsOfTheConfigurationNotOfServerXml() throws Exception {
+        SipStandardService service = initialised("""
+                listener.udp = udp:127.0.0.1:5060
+                admin.http = 127.0.0.1:18088
+                admin.https = 127.0.0.1:18443
+                """);
+
+        assertThat(service.findConnectors()).extracting(Connector::getPort, Connector::getScheme)
+                .containsExactly(tuple(18088, "http"), tuple(18443, "https"));
+        Connector https = service.findConnectors()[1];
+        assertThat(https.getProperty("keystoreFile"))
+                .isEqualTo(directory.resolve("data/tls/interchange.p12").toString());
+        assertThat(https.getProperty("SSLEnabled")).hasToString("true");
+    }
+
+    @Test
+    void adminHttpOffLeavesTheAdminApiClosed() throws Exception {
+        SipStandardService service = initialised("""
+                listener.udp = udp:127.0.0.1:5060
+                admin.http = off
+                """);
+
+        assertThat(service.findConnectors()).isEmpty();
+    }
+
+    @Test
+    void withoutAdminKeysTheApiListensOnLoopbackHttp() throws Exception {
+        SipStandardService service = initialised("""
+                listener.udp = udp:127.0.0.1:5060
+                """);
+
+        assertThat(service.findConnectors()).extracting(Connector::getPort, Connector::getScheme)
+                .containsExactly(tuple(8088, "http"));
+        assertThat(String.valueOf(service.findConnectors()[0].getProperty("address"))).endsWith("127.0.0.1");
+    }
+
+    private SipStandardService initialised(String configuration) throws Exception {
+        Path config = Files.writeString(directory.resolve("interchange.properties"), configuration);
+        setSystemProperty("interchange.config", config.toString());
+        setSystemProperty("interchange.data", directory.resolve("data").toString());
+        StandardServer server = new StandardServer();
+        SipStandardService service = new SipStandardService();
+        server.addService(service);
+        new StandaloneChecks().lifecycleEvent(new LifecycleEvent(server, Lifecycle.BEFORE_INIT_EVENT, null));
+        return service;
     }
 
     private void setSystemProperty(String name, String value) {

@@ -215,6 +215,11 @@ public final class RouterConfiguration {
         }
     }
 
+    /** The keys asked for so far, set or not: what the router reads, for a test to compare with what is documented. */
+    public Set<String> keysRead() {
+        return Set.copyOf(keysRead);
+    }
+
     /**
      * Marks keys as known without reading them here: keys that the container reads itself (the embedded launcher's,
      * for instance) while the router runs standalone.

@@ -13,7 +13,6 @@ import org.interchange.container.NoUsageStatistics;
 import org.interchange.container.RefreshExpandedWars;
 import org.interchange.container.RestartProofDispatcher;
 import org.interchange.container.StartupProblems;
-import org.interchange.container.config.HostPort;
 import org.interchange.container.config.SipListener;
 import org.interchange.container.tls.TlsSettings;
 import org.mobicents.servlet.sip.catalina.SipHostConfig;
@@ -26,8 +25,9 @@ import org.mobicents.servlet.sip.startup.SipStandardService;
 /**
  * Tomcat with MSS, wired in code the way {@code conf/server.xml} wires the standalone distribution: a
  * {@link SipStandardService} with the default application router and {@code conf/mss-sip-stack.properties}, one
- * SIP connector per listener, the TLS listeners' keystore among the stack properties, an optional HTTP connector
- * for the admin API, and a host that deploys the WARs of {@code webapps/} with MSS's host config.
+ * SIP connector per listener, the TLS listeners' keystore among the stack properties, the admin API's HTTP and
+ * HTTPS connectors ({@link org.interchange.container.AdminListeners}), and a host that deploys the WARs of
+ * {@code webapps/} with MSS's host config.
  */
 final class EmbeddedContainer {
 
@@ -42,7 +42,7 @@ final class EmbeddedContainer {
     private final SipStandardHost host = new SipStandardHost();
     private final List<SipListener> listeners;
 
-    EmbeddedContainer(Path catalinaBase, List<SipListener> listeners, Optional<HostPort> adminHttp,
+    EmbeddedContainer(Path catalinaBase, List<SipListener> listeners, List<Connector> adminConnectors,
                       Optional<TlsSettings> tls) {
         this.listeners = listeners;
         server.setPort(-1); // no shutdown port: the JVM's signals stop us
@@ -78,7 +78,7 @@ final class EmbeddedContainer {
         for (SipListener listener : listeners) {
             service.addConnector(sipConnector(listener));
         }
-        adminHttp.ifPresent(address -> service.addConnector(httpConnector(address)));
+        adminConnectors.forEach(service::addConnector);
     }
 
     void start() throws LifecycleException {
@@ -130,13 +130,6 @@ final class EmbeddedContainer {
             connector.setProperty("staticServerAddress", advertised.host());
             connector.setProperty("staticServerPort", String.valueOf(advertised.port().orElse(listener.port())));
         });
-        return connector;
-    }
-
-    private static Connector httpConnector(HostPort address) {
-        Connector connector = new Connector("HTTP/1.1");
-        connector.setPort(address.port().orElse(8088));
-        connector.setProperty("address", address.host());
         return connector;
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.interchange.container.config.HostPort;
+import org.apache.catalina.connector.Connector;
+import org.interchange.container.AdminListeners;
 import org.interchange.container.config.InvalidConfigurationException;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.config.SipListener;
@@ -27,10 +28,6 @@ public final class EmbeddedRouter {
     /** Printed once the listeners are open and the router is deployed; tools wait for it. */
     public static final String READY_LINE = "Interchange ready";
 
-    /** The configuration key of the admin API's HTTP address; {@code off} disables it. */
-    public static final String ADMIN_HTTP_KEY = "admin.http";
-
-    private static final HostPort DEFAULT_ADMIN_HTTP = HostPort.parse("127.0.0.1:8088");
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRouter.class);
 
     private EmbeddedRouter() {
@@ -44,25 +41,28 @@ public final class EmbeddedRouter {
             System.exit(2);
         }
         List<SipListener> listeners;
-        Optional<HostPort> adminHttp;
+        AdminListeners admin;
+        List<Connector> adminConnectors;
         Optional<TlsSettings> tls;
         try {
             RouterConfiguration config = RouterConfiguration.load();
             listeners = SipListener.allFrom(config);
-            adminHttp = adminHttp(config);
+            admin = AdminListeners.from(config);
+            // before the SIP stack's settings: a keystore generated here names the TLS listeners too
+            adminConnectors = admin.connectors(config, listeners);
             tls = TlsSettings.resolve(config, listeners);
         } catch (InvalidConfigurationException e) {
             System.err.println("interchange: invalid configuration: " + e.getMessage());
             System.exit(2);
             return;
         } catch (IllegalStateException | UncheckedIOException e) {
-            log.error("Interchange cannot start: no keystore for its TLS listeners: {}", e.getMessage());
+            log.error("Interchange cannot start: no keystore for its TLS listeners or admin HTTPS: {}", e.getMessage());
             System.exit(1);
             return;
         }
         tls.ifPresent(settings -> log.info("TLS listeners: {}", settings));
 
-        EmbeddedContainer container = new EmbeddedContainer(Path.of(base), listeners, adminHttp, tls);
+        EmbeddedContainer container = new EmbeddedContainer(Path.of(base), listeners, adminConnectors, tls);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(container), "interchange-shutdown"));
         try {
             container.start();
@@ -75,21 +75,9 @@ public final class EmbeddedRouter {
             log.error("Interchange did not start: {}; see the errors above", String.join("; ", problems));
             System.exit(1);
         }
-        log.info("{} in {} ms: SIP on {}{}", READY_LINE, (System.nanoTime() - started) / 1_000_000,
-                listeners.stream().map(SipListener::toString).collect(Collectors.joining(", ")),
-                adminHttp.map(a -> ", admin API on http://" + a).orElse(""));
+        log.info("{} in {} ms: SIP on {}, admin API {}", READY_LINE, (System.nanoTime() - started) / 1_000_000,
+                listeners.stream().map(SipListener::toString).collect(Collectors.joining(", ")), admin);
         container.await();
-    }
-
-    private static Optional<HostPort> adminHttp(RouterConfiguration config) {
-        if (config.string(ADMIN_HTTP_KEY, "").equalsIgnoreCase("off")) {
-            return Optional.empty();
-        }
-        HostPort address = config.parsed(ADMIN_HTTP_KEY, DEFAULT_ADMIN_HTTP, HostPort::parse);
-        if (address.port().isEmpty()) {
-            throw config.invalid(ADMIN_HTTP_KEY, "needs a port, as in 127.0.0.1:8088");
-        }
-        return Optional.of(address);
     }
 
     private static void stop(EmbeddedContainer container) {

@@ -8,6 +8,7 @@ import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.NoSuchAlgorithmException;
 import java.security.UnrecoverableKeyException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -230,6 +231,48 @@ public final class TlsSettings {
             }
         }
         return open(config, KEYSTORE_KEY, keystore.keystore(), keystore.password(), true);
+    }
+
+    /** A keystore that a TLS server other than the SIP stack (the admin API's HTTPS) serves. */
+    public record ServerKeystore(Path path, String type, String password) {
+        @Override
+        public String toString() {
+            return path + " (" + type + ")";
+        }
+    }
+
+    /**
+     * The keystore of the admin API's HTTPS listener on {@code host}: {@code tls.keystore} when set, else the
+     * self-signed one of the data directory, generated now when no start has generated it yet (naming the TLS
+     * listeners' hosts and {@code host}, so that the SIP listeners can serve it too). Separate from
+     * {@link #resolve}, which is for the SIP stack and exists only with a TLS listener.
+     *
+     * @throws InvalidConfigurationException as {@link #resolve} does
+     * @throws IllegalStateException         when the keystore cannot be generated
+     */
+    public static ServerKeystore forAdmin(RouterConfiguration config, List<SipListener> listeners, String host) {
+        Optional<String> keystorePath = config.optional(KEYSTORE_KEY);
+        Store store;
+        if (keystorePath.isPresent()) {
+            String password = config.optional(KEYSTORE_PASSWORD_KEY).orElseThrow(() -> config.invalid(
+                    KEYSTORE_PASSWORD_KEY, "is required with " + KEYSTORE_KEY));
+            store = open(config, KEYSTORE_KEY, resolvePath(config, keystorePath.get()), password, true);
+        } else {
+            Path data = config.dataDirectory().orElseThrow(() -> new InvalidConfigurationException(config.file()
+                    + ": the admin API listens on HTTPS, but " + KEYSTORE_KEY + " is not set and there is no data "
+                    + "directory to generate a self-signed keystore in: set " + KEYSTORE_KEY));
+            List<String> hosts = new ArrayList<>(hosts(listeners.stream()
+                    .filter(l -> l.transport() == Transport.TLS).toList()));
+            hosts.add(host);
+            SelfSignedKeystore selfSigned = new SelfSignedKeystore(data.resolve(GENERATED_DIRECTORY));
+            SelfSignedKeystore.Generated keystore = selfSigned.ensure(List.copyOf(new LinkedHashSet<>(hosts)));
+            if (keystore.created()) {
+                log.info("TLS: generated a self-signed certificate in {} (its password is in {}) for the admin API "
+                        + "and the TLS listeners", keystore.keystore(), selfSigned.passwordFile());
+            }
+            store = open(config, KEYSTORE_KEY, keystore.keystore(), keystore.password(), true);
+        }
+        return new ServerKeystore(store.path(), store.type(), store.password());
     }
 
     /** The addresses and advertised hosts of the TLS listeners, without duplicates. */

@@ -77,19 +77,21 @@ final class StandaloneTomcat {
         return home.resolve("conf").resolve("interchange.properties");
     }
 
+    /** The shutdown port of {@code server.xml} ({@code <Server port>}), as shipped or as set. */
+    String shutdownPort() throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(serverXml().toFile())
+                .getDocumentElement().getAttribute("port");
+    }
+
     /**
-     * Moves every port into the test's own range, in both files: the SIP connectors and the listeners to
-     * {@code sipPort}, the HTTP connector and {@code admin.http} to {@code httpPort}. Tomcat's shutdown port is
-     * closed (-1): it is stopped with SIGTERM, as a service manager does.
+     * Moves every port into the test's own range, in both files: the SIP connectors of {@code server.xml} and the
+     * listeners to {@code sipPort}, {@code admin.http} to {@code httpPort}.
      */
     void movePorts(int sipPort, int httpPort) throws Exception {
         Document server = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(serverXml().toFile());
-        server.getDocumentElement().setAttribute("port", "-1");
         NodeList connectors = server.getElementsByTagName("Connector");
         for (int i = 0; i < connectors.getLength(); i++) {
-            Element connector = (Element) connectors.item(i);
-            boolean sip = connector.getAttribute("protocol").endsWith("SipProtocolHandler");
-            connector.setAttribute("port", String.valueOf(sip ? sipPort : httpPort));
+            ((Element) connectors.item(i)).setAttribute("port", String.valueOf(sipPort));
         }
         TransformerFactory.newInstance().newTransformer()
                 .transform(new DOMSource(server), new StreamResult(serverXml().toFile()));
@@ -98,6 +100,17 @@ final class StandaloneTomcat {
                 Pattern.compile(String.format(LISTENER, "[^\\s=]+"), Pattern.MULTILINE), "$1" + sipPort);
         configuration = replaceAll(configuration, ADMIN_HTTP, "$1127.0.0.1:" + httpPort);
         Files.writeString(configuration(), configuration, StandardCharsets.UTF_8);
+    }
+
+    /** Sets {@code admin.http} in {@code interchange.properties}: an address, or {@code off}. */
+    void setAdminHttp(String value) throws IOException {
+        Files.writeString(configuration(), replaceAll(Files.readString(configuration(), StandardCharsets.UTF_8),
+                ADMIN_HTTP, "$1" + value), StandardCharsets.UTF_8);
+    }
+
+    /** The admin password the router generated in the installation's data directory at its first start. */
+    String adminPassword() throws IOException {
+        return Files.readString(home.resolve("data").resolve("admin-password")).strip();
     }
 
     /** Sets the port of one listener ({@code listener.<name>}) in {@code interchange.properties} only. */

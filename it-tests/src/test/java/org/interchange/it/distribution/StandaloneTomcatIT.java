@@ -3,7 +3,13 @@ package org.interchange.it.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -24,8 +30,11 @@ import org.junit.jupiter.api.Test;
  * which sockets each file names, rather than running with listeners the router does not know. OpenSIPS, likewise,
  * refuses to start when a {@code socket} of its configuration cannot be used.
  *
+ * The shipped {@code server.xml} has no shutdown port (any local user could stop the router through it), and
+ * the admin API listens where {@code admin.http} says, or nowhere when it says {@code off}.
+ *
  * <p>Each test boots its own unpacked copy (about 10 s), on ports of its own: SIP on the tests' base port + 410,
- * HTTP 3028 above, no shutdown port.
+ * HTTP 3028 above.
  */
 class StandaloneTomcatIT {
 
@@ -47,6 +56,7 @@ class StandaloneTomcatIT {
         assertThat(tomcat.webapps()).as("what the archive deploys: the WAR, not yet expanded")
                 .isDirectoryContaining("glob:**/interchange.war")
                 .isDirectoryNotContaining("glob:**/interchange");
+        assertThat(tomcat.shutdownPort()).as("the shutdown port of the shipped server.xml").isEqualTo("-1");
         tomcat.movePorts(SIP_PORT, HTTP_PORT);
 
         try (ChildProcess catalina = tomcat.run()) {
@@ -63,6 +73,16 @@ class StandaloneTomcatIT {
                 assertThat(ok.allowedMethods()).contains("OPTIONS", "REGISTER");
                 assertThat(ok.remote()).as("the connector that was asked answers").isEqualTo(sip);
             }
+            assertThat(ListeningSockets.tcpPortsOf(catalina.pid()))
+                    .as("TCP ports Tomcat listens on: SIP over TCP and the admin API, no shutdown port")
+                    .containsExactlyInAnyOrder(SIP_PORT, HTTP_PORT);
+            assertThat(adminStatus(tomcat)).as("the admin API of admin.http, with the generated password")
+                    .isEqualTo(200);
+            HttpResponse<String> nowhere = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + HTTP_PORT + "/nowhere")).timeout(STOP_TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(nowhere.statusCode()).isEqualTo(404);
+            assertThat(nowhere.body()).as("Tomcat's answer outside every application: no page").isEmpty();
 
             assertThat(catalina.stop(STOP_TIMEOUT)).as("the exit status of %s after SIGTERM; last lines:%n%s",
                     catalina, catalina.tail(LOG_TAIL_LINES)).isEqualTo(STOPPED_BY_SIGTERM);
@@ -89,6 +109,32 @@ class StandaloneTomcatIT {
                     tomcat.configuration().toString(), "[udp:127.0.0.1:" + otherPort + ",");
             assertThat(catalina.output()).doesNotContain(ROUTER_STARTED);
         }
+    }
+
+    @Test
+    void adminHttpOffClosesTheAdminApi() throws Exception {
+        StandaloneTomcat tomcat = unpack("admin-off");
+        tomcat.movePorts(SIP_PORT, HTTP_PORT);
+        tomcat.setAdminHttp("off");
+
+        try (ChildProcess catalina = tomcat.run()) {
+            assertThat(catalina.awaitOutput(START_TIMEOUT, TOMCAT_STARTED, ROUTER_STARTED))
+                    .as("%s started; last lines:%n%s", catalina, catalina.tail(LOG_TAIL_LINES)).isTrue();
+
+            assertThat(ListeningSockets.tcpPortsOf(catalina.pid())).as("TCP ports Tomcat listens on: SIP over TCP only")
+                    .containsExactly(SIP_PORT);
+            assertThat(catalina.stop(STOP_TIMEOUT)).isEqualTo(STOPPED_BY_SIGTERM);
+        }
+    }
+
+    /** {@code GET /interchange/api/timers} on the standalone router's admin API: its status. */
+    private static int adminStatus(StandaloneTomcat tomcat) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT
+                        + "/interchange/api/timers"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:"
+                        + tomcat.adminPassword()).getBytes(StandardCharsets.UTF_8)))
+                .timeout(STOP_TIMEOUT).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     /** A fresh copy of the distribution, in {@code target/interchange-it/standalone-tomcat/<name>}. */

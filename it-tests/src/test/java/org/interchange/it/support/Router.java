@@ -175,6 +175,11 @@ public final class Router {
                 && (message.transport() != Transport.UDP || message.remote().getPort() == listener.getPort());
     }
 
+    /** The router's data directory: its generated keystore (tls/), H2 database and, unless set, admin password. */
+    public Path data() {
+        return data;
+    }
+
     /** The router's console output ({@code logs/router.log} of its working copy), its warnings included. */
     public Path log() {
         return log;
