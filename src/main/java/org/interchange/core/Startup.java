@@ -6,6 +6,7 @@ import javax.enterprise.event.Event;
 import javax.enterprise.event.Observes;
 import javax.inject.Inject;
 
+import org.interchange.container.ConnectionLimits;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.embedded.EmbeddedRouter;
 import org.interchange.container.tls.TlsSettings;
@@ -32,6 +33,7 @@ public class Startup {
             config.acknowledge(EmbeddedRouter.ADMIN_HTTP_KEY);
             // read by the embedded launcher, or by StandaloneChecks, for the SIP stack
             config.acknowledge(TlsSettings.KEYS.toArray(String[]::new));
+            config.acknowledge(ConnectionLimits.KEYS.toArray(String[]::new));
             config.rejectUnreadKeys();
             log.info("Interchange router started with {}", config.file());
         } catch (RuntimeException e) {

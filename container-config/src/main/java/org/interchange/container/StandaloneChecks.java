@@ -3,6 +3,7 @@ package org.interchange.container;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 import org.apache.catalina.Lifecycle;
@@ -20,7 +21,7 @@ import org.mobicents.servlet.sip.catalina.SipStandardService;
 /**
  * When Tomcat runs standalone from {@code server.xml}, gives the SIP stack the keystore of the TLS listeners
  * ({@code tls.*} of {@code interchange.properties}, or the self-signed one generated in the data directory, as the
- * embedded launcher does), keeps MSS from reporting usage statistics ({@link NoUsageStatistics}) and makes its start
+ * embedded launcher does) and the TCP/TLS connection limits ({@link ConnectionLimits}), keeps MSS from reporting usage statistics ({@link NoUsageStatistics}) and makes its start
  * fail, as the embedded launcher's does, when
  * <ul>
  *   <li>the SIP connectors of {@code server.xml} are not the listeners of {@code interchange.properties} (the
@@ -40,9 +41,12 @@ public class StandaloneChecks implements LifecycleListener {
         if (Lifecycle.BEFORE_INIT_EVENT.equals(event.getType())) {
             // the SIP service creates its stack when it initialises, from the properties it has by then
             Optional<TlsSettings> tls = tlsSettings();
+            ConnectionLimits connectionLimits = connectionLimits();
             for (Service service : server.findServices()) {
                 if (service instanceof SipStandardService sipService) {
-                    tls.ifPresent(settings -> sipService.setSipStackProperties(settings.stackProperties()));
+                    Properties stackProperties = tls.map(TlsSettings::stackProperties).orElseGet(Properties::new);
+                    stackProperties.putAll(connectionLimits.stackProperties());
+                    sipService.setSipStackProperties(stackProperties);
                 }
             }
             tls.ifPresent(settings -> LogFactory.getLog(StandaloneChecks.class).info("TLS listeners: " + settings));
@@ -71,6 +75,14 @@ public class StandaloneChecks implements LifecycleListener {
                             + "): see the errors above");
                 }
             }
+        }
+    }
+
+    private static ConnectionLimits connectionLimits() {
+        try {
+            return ConnectionLimits.from(RouterConfiguration.load());
+        } catch (InvalidConfigurationException e) {
+            throw stopTomcat("invalid configuration: " + e.getMessage());
         }
     }
 

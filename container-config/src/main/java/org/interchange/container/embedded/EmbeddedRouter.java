@@ -10,6 +10,7 @@ import org.interchange.container.config.HostPort;
 import org.interchange.container.config.InvalidConfigurationException;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.config.SipListener;
+import org.interchange.container.ConnectionLimits;
 import org.interchange.container.tls.TlsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,11 +47,13 @@ public final class EmbeddedRouter {
         List<SipListener> listeners;
         Optional<HostPort> adminHttp;
         Optional<TlsSettings> tls;
+        ConnectionLimits connectionLimits;
         try {
             RouterConfiguration config = RouterConfiguration.load();
             listeners = SipListener.allFrom(config);
             adminHttp = adminHttp(config);
             tls = TlsSettings.resolve(config, listeners);
+            connectionLimits = ConnectionLimits.from(config);
         } catch (InvalidConfigurationException e) {
             System.err.println("interchange: invalid configuration: " + e.getMessage());
             System.exit(2);
@@ -62,7 +65,8 @@ public final class EmbeddedRouter {
         }
         tls.ifPresent(settings -> log.info("TLS listeners: {}", settings));
 
-        EmbeddedContainer container = new EmbeddedContainer(Path.of(base), listeners, adminHttp, tls);
+        EmbeddedContainer container = new EmbeddedContainer(Path.of(base), listeners, adminHttp, tls,
+                connectionLimits);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(container), "interchange-shutdown"));
         try {
             container.start();
