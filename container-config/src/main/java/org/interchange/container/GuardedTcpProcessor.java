@@ -46,6 +46,19 @@ final class GuardedTcpProcessor extends TCPMessageProcessor {
             }, super::run);
         }
 
+        /**
+         * No pong (RFC 5626 4.4.1) where JAIN-SIP cannot send one: it feeds its parser the end of a connection as a
+         * keep-alive and would answer by opening a new connection to the peer's port, and it cannot write on an
+         * accepted connection before its first message (a NullPointerException); both logged as errors.
+         */
+        @Override
+        public void sendSingleCLRF() throws Exception {
+            WatchedInputStream input = watched;
+            if (peerProtocol != null && (input == null || !input.ended())) {
+                super.sendSingleCLRF();
+            }
+        }
+
         @Override
         protected synchronized void sendMessage(byte[] message, boolean isClient) throws IOException {
             WatchedInputStream input = watched;

@@ -30,6 +30,7 @@ final class WatchedInputStream extends FilterInputStream {
     private final LongSupplier clock;
     private final MessageFraming framing = new MessageFraming();
     private volatile long lastActivity;
+    private volatile boolean ended;
     private long messageDeadline;
 
     WatchedInputStream(InputStream in, Socket socket, ConnectionGuard guard, LongSupplier clock) {
@@ -40,6 +41,11 @@ final class WatchedInputStream extends FilterInputStream {
         this.readMillis = guard.limits().readTimeout().toMillis();
         this.clock = clock;
         this.lastActivity = clock.getAsLong();
+    }
+
+    /** Whether the connection has ended: the peer closed it, it failed, or it timed out here. */
+    boolean ended() {
+        return ended;
     }
 
     /** Something was written on the connection: it is not idle. */
@@ -72,8 +78,13 @@ final class WatchedInputStream extends FilterInputStream {
                 n = super.read(buffer, offset, length);
             } catch (SocketTimeoutException waitedEnough) {
                 continue; // which deadline passed, or whether a write moved the idle one, is decided above
+            } catch (IOException failed) {
+                ended = true;
+                throw failed;
             }
-            if (n > 0) {
+            if (n < 0) {
+                ended = true;
+            } else if (n > 0) {
                 long startedBefore = framing.messagesStarted();
                 framing.consume(buffer, offset, n);
                 lastActivity = clock.getAsLong();
@@ -86,6 +97,7 @@ final class WatchedInputStream extends FilterInputStream {
     }
 
     private SocketTimeoutException timedOut(Closure closure, String why) {
+        ended = true;
         guard.closed(closure);
         return new SocketTimeoutException(why);
     }

@@ -5,9 +5,11 @@ import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
@@ -71,7 +73,7 @@ record ServerIdentity(List<String> domains, List<InetAddress> addresses) {
 
     @Override
     public String toString() {
-        List<String> all = new ArrayList<>(domains);
+        Set<String> all = new LinkedHashSet<>(domains);
         addresses.forEach(a -> all.add(a.getHostAddress()));
         return all.isEmpty() ? "no SIP identity" : String.join(", ", all);
     }
