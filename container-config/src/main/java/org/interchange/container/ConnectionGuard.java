@@ -141,7 +141,7 @@ final class ConnectionGuard {
             return;
         }
         try {
-            install.accept(new WatchedInputStream(input, socket, this, System::currentTimeMillis));
+            install.accept(new WatchedInputStream(input, socket, this, clock));
             reader.run();
         } finally {
             admission.release();
