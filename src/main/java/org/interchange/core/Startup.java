@@ -7,6 +7,7 @@ import javax.enterprise.event.Observes;
 import javax.inject.Inject;
 
 import org.interchange.container.AdminListeners;
+import org.interchange.container.ConnectionLimits;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.tls.TlsSettings;
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ public class Startup {
             config.acknowledge(AdminListeners.KEYS.toArray(String[]::new));
             // read by the embedded launcher, or by StandaloneChecks, for the SIP stack
             config.acknowledge(TlsSettings.KEYS.toArray(String[]::new));
+            config.acknowledge(ConnectionLimits.KEYS.toArray(String[]::new));
             config.rejectUnreadKeys();
             log.info("Interchange router started with {}", config.file());
         } catch (RuntimeException e) {

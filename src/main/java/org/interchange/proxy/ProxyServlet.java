@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Optional;
 
+import javax.net.ssl.SSLException;
 import javax.servlet.ServletException;
 import javax.servlet.sip.Address;
 import javax.servlet.sip.Proxy;
@@ -183,7 +184,7 @@ public class ProxyServlet extends SipServlet {
         return new BranchResponse(response.getStatus(), challenges);
     }
 
-    private void start(Proxy proxy, Relay relay) throws ServletException {
+    private void start(Proxy proxy, Relay relay) throws ServletException, IOException {
         List<Target> group = relay.groups().get(0);
         List<URI> uris = new ArrayList<>(group.size());
         for (Target target : group) {
@@ -201,6 +202,31 @@ public class ProxyServlet extends SipServlet {
             }
         }
         proxy.getOriginalRequest().getApplicationSession().setAttribute(REMAINING, relay);
-        proxy.startProxy();
+        try {
+            proxy.startProxy();
+        } catch (IllegalStateException notSent) {
+            answerUnreachable(proxy.getOriginalRequest(), notSent);
+        }
+    }
+
+    /**
+     * A branch the stack could not send (MSS throws out of {@code startProxy} when a connection cannot be opened, or
+     * a TLS server's certificate does not name the host called) is answered 503 with the reason, rather than the 500
+     * of an unexpected failure. Anything else is unexpected.
+     */
+    private static void answerUnreachable(SipServletRequest request, IllegalStateException notSent)
+            throws IOException {
+        Throwable cause = notSent.getCause();
+        while (cause != null && !(cause instanceof IOException)) {
+            cause = cause.getCause();
+        }
+        if (cause == null) {
+            throw notSent;
+        }
+        String reason = cause instanceof SSLException
+                ? "Service Unavailable (TLS: the next hop's certificate was not accepted)"
+                : "Service Unavailable (the next hop cannot be reached)";
+        log.warn("{} {} answered 503: {}", request.getMethod(), request.getRequestURI(), cause.getMessage());
+        request.createResponse(503, reason).send();
     }
 }

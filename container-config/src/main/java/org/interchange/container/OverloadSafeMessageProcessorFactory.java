@@ -19,11 +19,14 @@ import org.interchange.container.config.IpAddresses;
 
 /**
  * How the stack opens its listeners, plugged in as its {@code gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY}: UDP
- * listeners queue what they receive in a bounded {@link UdpReceiveQueue}; TCP and TLS listeners are JAIN-SIP's own.
+ * listeners queue what they receive in a bounded {@link UdpReceiveQueue}; TCP and TLS listeners are JAIN-SIP's
+ * blocking ones (a thread per connection) behind one {@link ConnectionGuard}, which limits the connections they
+ * accept and closes those that idle, dawdle over a message or a TLS handshake.
  *
  * <p>Stack properties: {@value #RECEIVE_QUEUE_SIZE} (datagrams waiting for a stack thread, per UDP listener; default
- * {@value #DEFAULT_RECEIVE_QUEUE_SIZE}) and {@value #MAX_SERVER_TRANSACTIONS} (open server transactions beyond which
- * UDP requests that start new work are dropped; default {@value #DEFAULT_MAX_SERVER_TRANSACTIONS}).
+ * {@value #DEFAULT_RECEIVE_QUEUE_SIZE}), {@value #MAX_SERVER_TRANSACTIONS} (open server transactions beyond which
+ * UDP requests that start new work are dropped; default {@value #DEFAULT_MAX_SERVER_TRANSACTIONS}), and those of
+ * {@link ConnectionLimits}.
  */
 public final class OverloadSafeMessageProcessorFactory implements MessageProcessorFactory {
 
@@ -33,14 +36,21 @@ public final class OverloadSafeMessageProcessorFactory implements MessageProcess
     static final int DEFAULT_MAX_SERVER_TRANSACTIONS = 50_000;
 
     private final MessageProcessorFactory standard = new OIOMessageProcessorFactory();
+    private ConnectionGuard guard;
 
     @Override
     public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress address, int port,
             String transport) throws IOException {
+        Properties properties = ((SipStackImpl) stack).getConfigurationProperties();
+        if (ListeningPoint.TCP.equalsIgnoreCase(transport)) {
+            return new GuardedTcpProcessor(address, stack, port, guard(properties));
+        }
+        if (ListeningPoint.TLS.equalsIgnoreCase(transport)) {
+            return new GuardedTlsProcessor(address, stack, port, guard(properties));
+        }
         if (!ListeningPoint.UDP.equalsIgnoreCase(transport)) {
             return standard.createMessageProcessor(stack, address, port, transport);
         }
-        Properties properties = ((SipStackImpl) stack).getConfigurationProperties();
         UdpReceiveQueue queue = new UdpReceiveQueue(
                 "udp:" + new HostPort(IpAddresses.text(address), OptionalInt.of(port)),
                 positive(properties, RECEIVE_QUEUE_SIZE, DEFAULT_RECEIVE_QUEUE_SIZE),
@@ -49,6 +59,18 @@ public final class OverloadSafeMessageProcessorFactory implements MessageProcess
         UdpProcessor processor = new UdpProcessor(address, stack, port, queue);
         sendFromListeners(stack);
         return processor;
+    }
+
+    /** The one guard of all TCP and TLS listeners of the stack, whose limits count them together. */
+    private synchronized ConnectionGuard guard(Properties properties) throws IOException {
+        if (guard == null) {
+            try {
+                guard = new ConnectionGuard(ConnectionLimits.fromStack(properties), System::currentTimeMillis);
+            } catch (IllegalArgumentException badProperty) {
+                throw new IOException(badProperty.getMessage(), badProperty);
+            }
+        }
+        return guard;
     }
 
     private static int positive(Properties properties, String name, int fallback) throws IOException {

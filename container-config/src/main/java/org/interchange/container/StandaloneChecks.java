@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 import org.apache.catalina.Lifecycle;
@@ -27,9 +28,9 @@ import org.mobicents.servlet.sip.startup.SipProtocolHandler;
  * {@code interchange.properties} ({@link AdminListeners}: {@code server.xml} names none, so that
  * {@code admin.http = off} holds), gives the SIP stack the keystore of the TLS listeners
  * ({@code tls.*} of {@code interchange.properties}, or the self-signed one generated in the data directory, as the
- * embedded launcher does) and each SIP connector the names MSS must know its listener by ({@link MssHostNames}),
- * keeps MSS from reporting usage statistics ({@link NoUsageStatistics}) and makes its start fail, as the embedded
- * launcher's does, when
+ * embedded launcher does) and the TCP/TLS connection limits ({@link ConnectionLimits}), each SIP connector the names
+ * MSS must know its listener by ({@link MssHostNames}), keeps MSS from reporting usage statistics
+ * ({@link NoUsageStatistics}) and makes its start fail, as the embedded launcher's does, when
  * <ul>
  *   <li>the SIP connectors of {@code server.xml} are not the listeners of {@code interchange.properties} (the
  *       router names, advertises and chooses listeners from the latter), or</li>
@@ -52,10 +53,13 @@ public class StandaloneChecks implements LifecycleListener {
             List<Connector> adminConnectors = adminConnectors(config);
             // the SIP service creates its stack when it initialises, from the properties it has by then
             Optional<TlsSettings> tls = tlsSettings(config);
+            ConnectionLimits connectionLimits = connectionLimits(config);
             List<SipListener> listeners = SipListener.allFrom(config);
             for (Service service : server.findServices()) {
                 if (service instanceof SipStandardService sipService) {
-                    tls.ifPresent(settings -> sipService.setSipStackProperties(settings.stackProperties()));
+                    Properties stackProperties = tls.map(TlsSettings::stackProperties).orElseGet(Properties::new);
+                    stackProperties.putAll(connectionLimits.stackProperties());
+                    sipService.setSipStackProperties(stackProperties);
                     adminConnectors.forEach(sipService::addConnector);
                 }
                 nameListeners(service, listeners);
@@ -107,6 +111,14 @@ public class StandaloneChecks implements LifecycleListener {
             if (!names.isEmpty()) {
                 connectors.get(i).setProperty("hostNames", names);
             }
+        }
+    }
+
+    private static ConnectionLimits connectionLimits(RouterConfiguration config) {
+        try {
+            return ConnectionLimits.from(config);
+        } catch (InvalidConfigurationException e) {
+            throw stopTomcat("invalid configuration: " + e.getMessage());
         }
     }
 

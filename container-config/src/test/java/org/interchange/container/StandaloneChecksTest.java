@@ -60,9 +60,11 @@ class StandaloneChecksTest {
     }
 
     @Test
-    void withoutTlsListenerTheStackPropertiesAreLeftToTheFile() throws Exception {
+    void withoutTlsListenerTheStackGetsTheConnectionLimitsAndNoKeystore() throws Exception {
         Path config = Files.writeString(directory.resolve("interchange.properties"), """
                 listener.udp = udp:127.0.0.1:5060
+                tcp.max-connections = 100
+                tcp.idle-timeout = 30
                 """);
         setSystemProperty("interchange.config", config.toString());
         setSystemProperty("interchange.data", directory.resolve("data").toString());
@@ -72,7 +74,10 @@ class StandaloneChecksTest {
 
         new StandaloneChecks().lifecycleEvent(new LifecycleEvent(server, Lifecycle.BEFORE_INIT_EVENT, null));
 
-        assertThat(service.getSipStackProperties()).isNull();
+        assertThat(service.getSipStackProperties()).containsEntry("org.interchange.tcp.MAX_CONNECTIONS", "100")
+                .containsEntry("org.interchange.tcp.MAX_CONNECTIONS_PER_SOURCE", "100")
+                .containsEntry("org.interchange.tcp.IDLE_TIMEOUT_MS", "30000")
+                .doesNotContainKey("javax.net.ssl.keyStore");
         assertThat(directory.resolve("data")).doesNotExist();
     }
 

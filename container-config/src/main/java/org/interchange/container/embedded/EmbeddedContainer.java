@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardServer;
+import org.interchange.container.ConnectionLimits;
 import org.interchange.container.MssHostNames;
 import org.interchange.container.NoUsageStatistics;
 import org.interchange.container.RefreshExpandedWars;
@@ -25,9 +27,9 @@ import org.mobicents.servlet.sip.startup.SipStandardService;
 /**
  * Tomcat with MSS, wired in code the way {@code conf/server.xml} wires the standalone distribution: a
  * {@link SipStandardService} with the default application router and {@code conf/mss-sip-stack.properties}, one
- * SIP connector per listener, the TLS listeners' keystore among the stack properties, the admin API's HTTP and
- * HTTPS connectors ({@link org.interchange.container.AdminListeners}), and a host that deploys the WARs of
- * {@code webapps/} with MSS's host config.
+ * SIP connector per listener, the TLS listeners' keystore and the TCP/TLS connection limits among the stack
+ * properties, the admin API's HTTP and HTTPS connectors ({@link org.interchange.container.AdminListeners}), and a host
+ * that deploys the WARs of {@code webapps/} with MSS's host config.
  */
 final class EmbeddedContainer {
 
@@ -43,15 +45,17 @@ final class EmbeddedContainer {
     private final List<SipListener> listeners;
 
     EmbeddedContainer(Path catalinaBase, List<SipListener> listeners, List<Connector> adminConnectors,
-                      Optional<TlsSettings> tls) {
+                      Optional<TlsSettings> tls, ConnectionLimits connectionLimits) {
         this.listeners = listeners;
         server.setPort(-1); // no shutdown port: the JVM's signals stop us
         service.setName(SERVICE_NAME);
         service.setSipApplicationDispatcherClassName(RestartProofDispatcher.class.getName());
         service.setDarConfigurationFileLocation(DAR_FILE);
         service.setSipStackPropertiesFile(SIP_STACK_PROPERTIES);
-        // the keystore of the TLS listeners; MSS loads the properties file over these
-        tls.ifPresent(settings -> service.setSipStackProperties(settings.stackProperties()));
+        // the keystore of the TLS listeners and the TCP/TLS connection limits; MSS loads the properties file over these
+        Properties stackProperties = tls.map(TlsSettings::stackProperties).orElseGet(Properties::new);
+        stackProperties.putAll(connectionLimits.stackProperties());
+        service.setSipStackProperties(stackProperties);
         service.setSipPathName(SIP_PATH_NAME);
         service.setConcurrencyControlMode("None");
         service.setCongestionControlCheckingInterval(-1);

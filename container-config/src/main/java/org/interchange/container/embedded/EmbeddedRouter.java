@@ -11,6 +11,7 @@ import org.interchange.container.AdminListeners;
 import org.interchange.container.config.InvalidConfigurationException;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.config.SipListener;
+import org.interchange.container.ConnectionLimits;
 import org.interchange.container.tls.TlsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public final class EmbeddedRouter {
         AdminListeners admin;
         List<Connector> adminConnectors;
         Optional<TlsSettings> tls;
+        ConnectionLimits connectionLimits;
         try {
             RouterConfiguration config = RouterConfiguration.load();
             listeners = SipListener.allFrom(config);
@@ -51,6 +53,7 @@ public final class EmbeddedRouter {
             // before the SIP stack's settings: a keystore generated here names the TLS listeners too
             adminConnectors = admin.connectors(config, listeners);
             tls = TlsSettings.resolve(config, listeners);
+            connectionLimits = ConnectionLimits.from(config);
         } catch (InvalidConfigurationException e) {
             System.err.println("interchange: invalid configuration: " + e.getMessage());
             System.exit(2);
@@ -62,7 +65,8 @@ public final class EmbeddedRouter {
         }
         tls.ifPresent(settings -> log.info("TLS listeners: {}", settings));
 
-        EmbeddedContainer container = new EmbeddedContainer(Path.of(base), listeners, adminConnectors, tls);
+        EmbeddedContainer container = new EmbeddedContainer(Path.of(base), listeners, adminConnectors, tls,
+                connectionLimits);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(container), "interchange-shutdown"));
         try {
             container.start();

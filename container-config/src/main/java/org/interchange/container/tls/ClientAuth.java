@@ -2,10 +2,14 @@ package org.interchange.container.tls;
 
 import java.util.Locale;
 
-/** Whether a TLS listener asks the peers that connect to it for a certificate ({@code tls.client-auth}). */
+/**
+ * Whether a TLS listener asks the peers that connect to it for a certificate the truststore trusts
+ * ({@code tls.verify-client}; OpenSIPS's {@code verify_cert}/{@code require_cert}, Kamailio's
+ * {@code verify_certificate}/{@code require_certificate}).
+ */
 public enum ClientAuth {
     /** Asks for none: the usual for phones, which rarely have one. */
-    DISABLED("Disabled"),
+    OFF("Disabled"),
     /** Asks, and accepts a peer that sends none; one that sends a certificate the truststore does not trust fails. */
     WANT("Want"),
     /** Refuses a peer without a certificate that the truststore trusts (mutual TLS, for trunks). */
@@ -25,14 +29,14 @@ public enum ClientAuth {
         return stackValue;
     }
 
-    /** {@code disabled}, {@code want} or {@code need}, ignoring case. */
+    /** {@code off}, {@code want} or {@code need}, ignoring case. */
     static ClientAuth parse(String text) {
         for (ClientAuth value : values()) {
             if (value.name().equalsIgnoreCase(text.trim())) {
                 return value;
             }
         }
-        throw new IllegalArgumentException("expected disabled, want or need");
+        throw new IllegalArgumentException("expected off, want or need");
     }
 
     @Override

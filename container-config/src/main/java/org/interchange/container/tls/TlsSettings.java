@@ -44,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * and none for TLSv1.3), and a client-auth default that requires a certificate from every peer. So every one of
  * these is set here, defaulting to TLSv1.3 and TLSv1.2, the JDK's own default suites, and no client certificate.
  *
+ * <p>The sockets themselves come from {@link VerifyingNetworkLayer} (the stack property
+ * {@code gov.nist.javax.sip.NETWORK_LAYER}) rather than JAIN-SIP's {@code SslNetworkLayer}, which trusts the
+ * truststore's certificates but never checks that a server's names the host called ({@code tls.verify-server}).
+ *
  * <p>The stack also reads Java system properties of the same names before its own ({@code -Djavax.net.ssl.keyStore}
  * would win over {@code tls.keystore}); the passwords are given as defaults of the properties, so that MSS, which
  * logs its stack properties at INFO, does not print them.
@@ -56,12 +60,17 @@ public final class TlsSettings {
     /** The certificates trusted in peers (client certificates, and servers the router connects to). */
     public static final String TRUSTSTORE_KEY = "tls.truststore";
     public static final String TRUSTSTORE_PASSWORD_KEY = "tls.truststore-password";
-    public static final String CLIENT_AUTH_KEY = "tls.client-auth";
+    /** Whether peers that connect must present a trusted certificate: {@link ClientAuth}. */
+    public static final String VERIFY_CLIENT_KEY = "tls.verify-client";
+    /** Whether a TLS server the router calls must have a certificate naming the host called (RFC 5922). */
+    public static final String VERIFY_SERVER_KEY = "tls.verify-server";
+    /** {@value}, which {@link #VERIFY_CLIENT_KEY} replaced; still read, to tell an operator what it became. */
+    static final String FORMER_CLIENT_AUTH_KEY = "tls.client-auth";
     public static final String PROTOCOLS_KEY = "tls.protocols";
     public static final String CIPHER_SUITES_KEY = "tls.cipher-suites";
     /** Every key this class reads, for the router to acknowledge. */
     public static final List<String> KEYS = List.of(KEYSTORE_KEY, KEYSTORE_PASSWORD_KEY, TRUSTSTORE_KEY,
-            TRUSTSTORE_PASSWORD_KEY, CLIENT_AUTH_KEY, PROTOCOLS_KEY, CIPHER_SUITES_KEY);
+            TRUSTSTORE_PASSWORD_KEY, VERIFY_CLIENT_KEY, VERIFY_SERVER_KEY, PROTOCOLS_KEY, CIPHER_SUITES_KEY);
 
     /** Where in the data directory a keystore is generated. */
     public static final String GENERATED_DIRECTORY = "tls";
@@ -82,15 +91,17 @@ public final class TlsSettings {
     private final Store truststore;
     private final boolean generated;
     private final ClientAuth clientAuth;
+    private final boolean verifyServer;
     private final List<String> protocols;
     private final List<String> cipherSuites;
 
     private TlsSettings(Store keystore, Store truststore, boolean generated, ClientAuth clientAuth,
-                        List<String> protocols, List<String> cipherSuites) {
+                        boolean verifyServer, List<String> protocols, List<String> cipherSuites) {
         this.keystore = keystore;
         this.truststore = truststore;
         this.generated = generated;
         this.clientAuth = clientAuth;
+        this.verifyServer = verifyServer;
         this.protocols = protocols;
         this.cipherSuites = cipherSuites;
     }
@@ -110,7 +121,13 @@ public final class TlsSettings {
 
     static Optional<TlsSettings> resolve(RouterConfiguration config, List<SipListener> listeners,
                                          Optional<Path> dataDirectory) {
-        ClientAuth clientAuth = config.parsed(CLIENT_AUTH_KEY, ClientAuth.DISABLED, ClientAuth::parse);
+        if (config.optional(FORMER_CLIENT_AUTH_KEY).isPresent()) {
+            throw config.invalid(FORMER_CLIENT_AUTH_KEY, "was renamed " + VERIFY_CLIENT_KEY + " (off, want or need; "
+                    + "disabled became off): write " + VERIFY_CLIENT_KEY + " = " + formerClientAuth(config)
+                    + " instead");
+        }
+        ClientAuth clientAuth = config.parsed(VERIFY_CLIENT_KEY, ClientAuth.OFF, ClientAuth::parse);
+        boolean verifyServer = config.bool(VERIFY_SERVER_KEY, true);
         SSLParameters supported = jdkContext().getSupportedSSLParameters();
         List<String> protocols = config.list(PROTOCOLS_KEY, DEFAULT_PROTOCOLS,
                 name -> oneOf(name, supported.getProtocols(), "protocol"));
@@ -147,7 +164,8 @@ public final class TlsSettings {
         Store truststore = truststorePath.isEmpty() ? keystore : open(config, TRUSTSTORE_KEY,
                 resolvePath(config, truststorePath.get()), truststorePassword.orElse(keystore.password()), false);
         warnAboutSystemProperties();
-        return Optional.of(new TlsSettings(keystore, truststore, generated, clientAuth, protocols, cipherSuites));
+        return Optional.of(new TlsSettings(keystore, truststore, generated, clientAuth, verifyServer, protocols,
+                cipherSuites));
     }
 
     /** The keystore to serve. */
@@ -167,6 +185,11 @@ public final class TlsSettings {
 
     public ClientAuth clientAuth() {
         return clientAuth;
+    }
+
+    /** Whether the certificate of a TLS server the router calls must name the host called. */
+    public boolean verifiesServer() {
+        return verifyServer;
     }
 
     public List<String> protocols() {
@@ -194,6 +217,8 @@ public final class TlsSettings {
         properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", clientAuth.stackValue());
         properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", String.join(",", protocols));
         properties.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",", cipherSuites));
+        properties.setProperty("gov.nist.javax.sip.NETWORK_LAYER", VerifyingNetworkLayer.class.getName());
+        properties.setProperty(VerifyingNetworkLayer.VERIFY_SERVER, String.valueOf(verifyServer));
         return properties;
     }
 
@@ -202,7 +227,8 @@ public final class TlsSettings {
     public String toString() {
         return "keystore " + keystore + (generated ? ", self-signed, generated by the router" : "")
                 + ", truststore " + (truststore == keystore ? "the same" : truststore.toString())
-                + ", client certificates " + clientAuth + ", " + String.join(", ", protocols);
+                + ", client certificates " + clientAuth + ", server certificates checked against the host called "
+                + (verifyServer ? "on" : "off") + ", " + String.join(", ", protocols);
     }
 
     private static Store generated(RouterConfiguration config, List<SipListener> tlsListeners,
@@ -273,6 +299,16 @@ public final class TlsSettings {
             store = open(config, KEYSTORE_KEY, keystore.keystore(), keystore.password(), true);
         }
         return new ServerKeystore(store.path(), store.type(), store.password());
+    }
+
+    /** What {@link #FORMER_CLIENT_AUTH_KEY}'s value is called now, or the choices when it was not valid. */
+    private static String formerClientAuth(RouterConfiguration config) {
+        String former = config.string(FORMER_CLIENT_AUTH_KEY, "").toLowerCase(java.util.Locale.ROOT);
+        return switch (former) {
+            case "disabled" -> "off";
+            case "want", "need" -> former;
+            default -> "off|want|need";
+        };
     }
 
     /** The addresses and advertised hosts of the TLS listeners, without duplicates. */

@@ -71,7 +71,7 @@ class TlsSettingsTest {
         assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo("CN=sip.example.com");
         assertThat(certificate.getSubjectAlternativeNames()).extracting(name -> (Object) name.get(1))
                 .containsExactly((Object) "sip.example.com", "127.0.0.1");
-        assertThat(generated.toString()).contains(keystore.toString(), "self-signed", "client certificates disabled")
+        assertThat(generated.toString()).contains(keystore.toString(), "self-signed", "client certificates off")
                 .doesNotContain(password(shared));
     }
 
@@ -119,7 +119,7 @@ class TlsSettingsTest {
         TlsSettings tls = resolve(directory.resolve("conf"), TLS_LISTENER + """
                 tls.keystore = keys/router.jks
                 tls.keystore-password = jks-secret
-                tls.client-auth = need
+                tls.verify-client = need
                 tls.protocols = TLSv1.3
                 tls.cipher-suites = TLS_AES_256_GCM_SHA384, tls_aes_128_gcm_sha256
                 """, Optional.of(directory.resolve("data"))).orElseThrow();
@@ -147,7 +147,7 @@ class TlsSettingsTest {
         }
 
         TlsSettings tls = resolve(directory, TLS_LISTENER + "tls.truststore = " + trust
-                + "\ntls.truststore-password = trust-secret\ntls.client-auth = want\n",
+                + "\ntls.truststore-password = trust-secret\ntls.verify-client = want\n",
                 Optional.of(shared.resolve("data"))).orElseThrow();
 
         assertThat(tls.truststore()).isEqualTo(trust);
@@ -203,8 +203,10 @@ class TlsSettingsTest {
     void badClientAuthProtocolsAndCipherSuitesAreRefusedEvenWithoutTlsListener() {
         String udp = "listener.udp = udp:127.0.0.1:5060\n";
 
-        assertThatThrownBy(() -> resolve(directory, udp + "tls.client-auth = sometimes\n", Optional.empty()))
-                .hasMessageEndingWith("line 2: tls.client-auth = \"sometimes\": expected disabled, want or need");
+        assertThatThrownBy(() -> resolve(directory, udp + "tls.verify-client = sometimes\n", Optional.empty()))
+                .hasMessageEndingWith("line 2: tls.verify-client = \"sometimes\": expected off, want or need");
+        assertThatThrownBy(() -> resolve(directory, udp + "tls.verify-server = maybe\n", Optional.empty()))
+                .hasMessageEndingWith("line 2: tls.verify-server = \"maybe\": expected true or false");
         assertThatThrownBy(() -> resolve(directory, udp + "tls.protocols = TLSv1.3, SSLv2\n", Optional.empty()))
                 .hasMessageEndingWith("tls.protocols = \"TLSv1.3, SSLv2\": the JDK does not support the protocol "
                         + "'SSLv2'");
@@ -212,6 +214,31 @@ class TlsSettingsTest {
                 .hasMessageEndingWith("the JDK does not support the cipher suite 'TLS_FAST'");
         assertThatThrownBy(() -> resolve(directory, udp + "tls.protocols = ,\n", Optional.empty()))
                 .hasMessageEndingWith("tls.protocols = \",\": names no protocol");
+    }
+
+    @Test
+    void theFormerClientAuthKeyStopsTheStartSayingWhatItBecame() {
+        String udp = "listener.udp = udp:127.0.0.1:5060\n";
+
+        assertThatThrownBy(() -> resolve(directory, udp + "tls.client-auth = disabled\n", Optional.empty()))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageEndingWith("line 2: tls.client-auth = \"disabled\": was renamed tls.verify-client (off, "
+                        + "want or need; disabled became off): write tls.verify-client = off instead");
+        assertThatThrownBy(() -> resolve(directory, udp + "tls.client-auth = need\n", Optional.empty()))
+                .hasMessageEndingWith("write tls.verify-client = need instead");
+    }
+
+    @Test
+    void serversAreVerifiedUnlessTurnedOff() throws Exception {
+        assertThat(generated.verifiesServer()).isTrue();
+        assertThat(generated.stackProperties().getProperty("gov.nist.javax.sip.NETWORK_LAYER"))
+                .isEqualTo(VerifyingNetworkLayer.class.getName());
+        assertThat(generated.stackProperties().getProperty("org.interchange.tls.VERIFY_SERVER")).isEqualTo("true");
+
+        TlsSettings off = resolve(directory, TLS_LISTENER + "tls.verify-server = off\n",
+                Optional.of(shared.resolve("data"))).orElseThrow();
+
+        assertThat(off.stackProperties().getProperty("org.interchange.tls.VERIFY_SERVER")).isEqualTo("false");
     }
 
     /**
@@ -232,7 +259,7 @@ class TlsSettingsTest {
         });
     }
 
-    /** With {@code tls.client-auth = need}, a peer without a certificate is refused. */
+    /** With {@code tls.verify-client = need}, a peer without a certificate is refused. */
     @Test
     void jainSipRefusesAPeerWithoutCertificateWhenOneIsNeeded() throws Exception {
         Properties properties = generated.stackProperties();
