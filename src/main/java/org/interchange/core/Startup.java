@@ -7,6 +7,7 @@ import javax.enterprise.event.Observes;
 import javax.inject.Inject;
 
 import org.interchange.container.config.RouterConfiguration;
+import org.interchange.container.dns.DnsSettings;
 import org.interchange.container.embedded.EmbeddedRouter;
 import org.interchange.container.tls.TlsSettings;
 import org.slf4j.Logger;
@@ -32,6 +33,8 @@ public class Startup {
             config.acknowledge(EmbeddedRouter.ADMIN_HTTP_KEY);
             // read by the embedded launcher, or by StandaloneChecks, for the SIP stack
             config.acknowledge(TlsSettings.KEYS.toArray(String[]::new));
+            // read by the container's resolver, which MSS creates before the router starts (SipDns)
+            config.acknowledge(DnsSettings.KEYS.toArray(String[]::new));
             config.rejectUnreadKeys();
             log.info("Interchange router started with {}", config.file());
         } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package org.interchange.container.dns;
 
+import java.time.Duration;
+
 /** Why a target has no server: its name does not resolve, or DNS did not answer in time. */
 public final class DnsFailure extends RuntimeException {
 
@@ -14,13 +16,21 @@ public final class DnsFailure extends RuntimeException {
     }
 
     private final Kind kind;
+    private final Duration retryAfter;
 
-    public DnsFailure(Kind kind, String message) {
+    /** A failure remembered for {@code retryAfter}: asking again sooner gets the same answer from the cache. */
+    public DnsFailure(Kind kind, String message, Duration retryAfter) {
         super(message, null, false, false);
         this.kind = kind;
+        this.retryAfter = retryAfter;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** When asking again may give another answer (a 503's Retry-After). */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 }

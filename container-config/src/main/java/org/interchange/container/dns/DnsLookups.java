@@ -99,7 +99,7 @@ final class DnsLookups {
                         started.complete(List.of());
                     } else {
                         started.completeExceptionally(new DnsFailure(Kind.UNAVAILABLE,
-                                describe(question) + " did not answer: " + cause));
+                                describe(question) + " did not answer: " + cause, settings.negativeTtl()));
                     }
                 });
         return started;
@@ -119,8 +119,9 @@ final class DnsLookups {
         negatives.put(question, new Negative(now.plus(settings.negativeTtl()), unavailable));
     }
 
-    private static CompletableFuture<List<Record>> unavailable(Question question, String why) {
-        return CompletableFuture.failedFuture(new DnsFailure(Kind.UNAVAILABLE, describe(question) + " " + why));
+    private CompletableFuture<List<Record>> unavailable(Question question, String why) {
+        return CompletableFuture.failedFuture(new DnsFailure(Kind.UNAVAILABLE, describe(question) + " " + why,
+                settings.negativeTtl()));
     }
 
     private static String describe(Question question) {

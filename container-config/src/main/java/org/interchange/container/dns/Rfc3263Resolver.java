@@ -50,6 +50,7 @@ public final class Rfc3263Resolver implements SipServerLocator {
 
     private final DnsLookups lookups;
     private final Duration budget;
+    private final Duration negativeTtl;
     private final Set<Transport> supported = ConcurrentHashMap.newKeySet();
     private final RandomGenerator random;
 
@@ -57,6 +58,7 @@ public final class Rfc3263Resolver implements SipServerLocator {
                     RandomGenerator random) {
         this.lookups = new DnsLookups(resolver, settings, clock);
         this.budget = settings.budget();
+        this.negativeTtl = settings.negativeTtl();
         this.supported.addAll(supported);
         this.random = random;
     }
@@ -93,12 +95,12 @@ public final class Rfc3263Resolver implements SipServerLocator {
             Name host = Name.fromString(target.host(), Name.root);
             located = locate(target, host);
         } catch (TextParseException e) {
-            located = CompletableFuture.failedFuture(new DnsFailure(Kind.NOT_FOUND,
+            located = CompletableFuture.failedFuture(failure(Kind.NOT_FOUND,
                     "'" + target.host() + "' is not a domain name"));
         }
         return bounded(located, target.host()).thenApply(hops -> {
             if (hops.isEmpty()) {
-                throw new DnsFailure(Kind.NOT_FOUND, target.host() + " has no SIP server");
+                throw failure(Kind.NOT_FOUND, target.host() + " has no SIP server");
             }
             return hops;
         });
@@ -113,7 +115,7 @@ public final class Rfc3263Resolver implements SipServerLocator {
         try {
             return bounded(addresses(Name.fromString(host, Name.root)), host);
         } catch (TextParseException e) {
-            return CompletableFuture.failedFuture(new DnsFailure(Kind.NOT_FOUND, "'" + host + "' is not a domain name"));
+            return CompletableFuture.failedFuture(failure(Kind.NOT_FOUND, "'" + host + "' is not a domain name"));
         }
     }
 
@@ -278,11 +280,16 @@ public final class Rfc3263Resolver implements SipServerLocator {
     private <T> CompletableFuture<T> bounded(CompletableFuture<T> work, String host) {
         return work.orTimeout(budget.toMillis(), TimeUnit.MILLISECONDS).exceptionally(error -> {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof TimeoutException) {
-                throw new DnsFailure(Kind.UNAVAILABLE, host + ": no answer within " + budget.toMillis() + " ms");
+            if (cause instanceof DnsFailure failure) {
+                throw failure;
             }
-            throw unwrap(cause);
+            throw failure(Kind.UNAVAILABLE, host + ": " + (cause instanceof TimeoutException
+                    ? "no answer within " + budget.toMillis() + " ms" : cause.toString()));
         });
+    }
+
+    private DnsFailure failure(Kind kind, String message) {
+        return new DnsFailure(kind, message, negativeTtl);
     }
 
     /** The records of one query (for the container's own NAPTR and SRV calls), within the budget. */
@@ -292,7 +299,6 @@ public final class Rfc3263Resolver implements SipServerLocator {
 
     private static RuntimeException unwrap(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause instanceof RuntimeException runtime ? runtime
-                : new DnsFailure(Kind.UNAVAILABLE, cause.toString());
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 }

@@ -24,12 +24,12 @@ public record SipTarget(String host, OptionalInt port, Optional<Transport> trans
     }
 
     /** The transport when the URI names none and DNS chooses none: TLS for sips, UDP otherwise (RFC 3263 4.1). */
-    Transport defaultTransport() {
+    public Transport defaultTransport() {
         return transport.orElse(secure ? Transport.TLS : Transport.UDP);
     }
 
     /** The port when the URI names none and SRV gives none (RFC 3263 4.2). */
-    int defaultPort(Transport chosen) {
+    public int defaultPort(Transport chosen) {
         return port.orElse(chosen == Transport.TLS ? 5061 : 5060);
     }
 }
