@@ -14,9 +14,9 @@ import org.interchange.container.StartupProblems;
 import org.interchange.container.config.HostPort;
 import org.interchange.container.config.SipListener;
 import org.interchange.container.dns.BoundedDnsServerLocator;
+import org.interchange.container.dns.FailoverOn503Dispatcher;
 import org.interchange.container.tls.TlsSettings;
 import org.mobicents.servlet.sip.catalina.SipHostConfig;
-import org.mobicents.servlet.sip.core.SipApplicationDispatcherImpl;
 import org.mobicents.servlet.sip.startup.SipContextConfig;
 import org.mobicents.servlet.sip.startup.SipProtocolHandler;
 import org.mobicents.servlet.sip.startup.SipStandardEngine;
@@ -45,7 +45,7 @@ final class EmbeddedContainer {
                       Optional<TlsSettings> tls) {
         server.setPort(-1); // no shutdown port: the JVM's signals stop us
         service.setName(SERVICE_NAME);
-        service.setSipApplicationDispatcherClassName(SipApplicationDispatcherImpl.class.getName());
+        service.setSipApplicationDispatcherClassName(FailoverOn503Dispatcher.class.getName());
         service.setDarConfigurationFileLocation(DAR_FILE);
         service.setSipStackPropertiesFile(SIP_STACK_PROPERTIES);
         // the keystore of the TLS listeners; MSS loads the properties file over these

@@ -34,8 +34,8 @@ import org.xbill.DNS.SRVRecord;
 
 /**
  * A call to {@code sip:bob@<domain>} reaches the server the domain's DNS names (RFC 3263): NAPTR gives the transport,
- * SRV the servers by priority, A their addresses; when the first server refuses the connection the next one gets the
- * request. A domain whose DNS never answers costs its callers a 503 within {@code dns.budget}, and nobody else
+ * SRV the servers by priority, A their addresses; when the first server refuses the connection or answers 503, the
+ * next one gets the request (RFC 3263 4.3). A domain whose DNS never answers costs its callers a 503 within {@code dns.budget}, and nobody else
  * anything: OPTIONS and calls between registered users go on meanwhile, and the next request to that domain is
  * answered from the cached failure. OpenSIPS does the same with {@code dns_try_naptr} and its {@code dns_cache}
  * module's negative caching, and fails over with {@code t_relay} after a transport error or a 503.
@@ -95,6 +95,27 @@ class DnsRoutingIT {
 
             assertThat(router.isSourceOf(arrived.request())).isTrue();
             assertThat(invite.awaitFinalResponse().status()).isEqualTo(486);
+        }
+    }
+
+    @Test
+    void whenTheFirstServerAnswers503TheNextOneGetsTheRequest() {
+        String domain = newDomain("overloaded");
+        try (TestDnsServer dns = dnsServer();
+             SipAgent caller = router.agent(Transport.UDP);
+             SipAgent overloaded = router.agent(Transport.UDP);
+             SipAgent bob = router.agent(Transport.UDP)) {
+            dns.serve(srv("_sip._udp." + domain, 10, overloaded.address().getPort(), "overloaded." + domain),
+                    srv("_sip._udp." + domain, 20, bob.address().getPort(), "bob." + domain),
+                    a("overloaded." + domain), a("bob." + domain));
+
+            SentRequest invite = caller.send(caller.invite("sip:bob@" + domain));
+            overloaded.awaitRequest("INVITE").reply(503);
+            IncomingRequest arrived = bob.awaitRequest("INVITE");
+            arrived.reply(486);
+
+            assertThat(invite.awaitFinalResponse().status()).as("bob's answer, not the 503").isEqualTo(486);
+            assertThat(router.isSourceOf(arrived.request())).isTrue();
         }
     }
 
