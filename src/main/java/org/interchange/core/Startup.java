@@ -9,6 +9,7 @@ import javax.inject.Inject;
 import org.interchange.container.AdminListeners;
 import org.interchange.container.ConnectionLimits;
 import org.interchange.container.config.RouterConfiguration;
+import org.interchange.container.dns.DnsSettings;
 import org.interchange.container.tls.TlsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,8 @@ public class Startup {
             // read by the embedded launcher, or by StandaloneChecks, for the SIP stack
             config.acknowledge(TlsSettings.KEYS.toArray(String[]::new));
             config.acknowledge(ConnectionLimits.KEYS.toArray(String[]::new));
+            // read by the container's resolver, which MSS creates before the router starts (SipDns)
+            config.acknowledge(DnsSettings.KEYS.toArray(String[]::new));
             config.rejectUnreadKeys();
             log.info("Interchange router started with {}", config.file());
         } catch (RuntimeException e) {

@@ -2,12 +2,15 @@ package org.interchange.listener;
 
 import java.io.Serializable;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 
 import org.interchange.container.config.IpAddresses;
 import org.interchange.container.config.Transport;
+import org.interchange.container.dns.SipDns;
+import org.interchange.container.dns.SipHop;
+import org.interchange.container.dns.SipTarget;
 import org.interchange.core.sip.NameAddress;
 import org.interchange.core.sip.SipUri;
 
@@ -24,8 +27,23 @@ public record NextHop(Transport transport, String host, int port) implements Ser
 
     /** The next hop of a request with that Request-URI and those Route header field values. */
     public static NextHop of(String requestUri, List<String> routes) {
-        SipUri uri = routes.isEmpty() ? SipUri.parse(requestUri) : NameAddress.parse(routes.get(0)).sipUri();
-        return of(uri);
+        return of(uriOf(requestUri, routes));
+    }
+
+    /** The URI a request is sent to: its first Route, else its Request-URI. */
+    public static SipUri uriOf(String requestUri, List<String> routes) {
+        return routes.isEmpty() ? SipUri.parse(requestUri) : NameAddress.parse(routes.get(0)).sipUri();
+    }
+
+    /** What RFC 3263 resolves for a SIP URI: its host, and the port and transport it names. */
+    public static SipTarget target(SipUri uri) {
+        return new SipTarget(uri.host(), uri.port(),
+                uri.transport().map(Transport::parse), "sips".equals(uri.scheme()));
+    }
+
+    /** The next hop RFC 3263 found: the server's address, port and transport. */
+    public static NextHop of(SipHop server) {
+        return new NextHop(server.transport(), IpAddresses.text(server.address()), server.port());
     }
 
     /** The next hop named by a SIP URI. */
@@ -39,8 +57,8 @@ public record NextHop(Transport transport, String host, int port) implements Ser
     }
 
     /**
-     * The host's address: a literal as is, a name as the resolver answers (the JVM caches the answer). Empty when the
-     * name does not resolve.
+     * The host's address: a literal as is, a name as the router's resolver answers (its first A, else AAAA, record,
+     * from the cache or waiting at most {@code dns.budget}). Empty when the name does not resolve in time.
      */
     public Optional<InetAddress> address() {
         Optional<InetAddress> literal = IpAddresses.parseLiteral(host);
@@ -48,8 +66,8 @@ public record NextHop(Transport transport, String host, int port) implements Ser
             return literal;
         }
         try {
-            return Optional.of(InetAddress.getByName(host));
-        } catch (UnknownHostException e) {
+            return SipDns.shared().addresses(host).join().stream().findFirst();
+        } catch (CompletionException e) {
             return Optional.empty();
         }
     }

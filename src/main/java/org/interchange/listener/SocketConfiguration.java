@@ -8,6 +8,8 @@ import javax.enterprise.inject.Produces;
 import javax.inject.Singleton;
 
 import org.interchange.container.config.RouterConfiguration;
+import org.interchange.container.dns.SipDns;
+import org.interchange.container.dns.SipServerLocator;
 import org.interchange.core.RouterStarting;
 import org.interchange.core.Scheduler;
 import org.interchange.listener.internal.KernelRouteSelector;
@@ -31,6 +33,13 @@ public class SocketConfiguration {
     @Singleton
     Listeners listeners(RouterConfiguration config) {
         return Listeners.from(config);
+    }
+
+    /** RFC 3263 for next hops that are names: the container's resolver and cache, shared with MSS. */
+    @Produces
+    @Singleton
+    SipServerLocator servers() {
+        return SipDns.shared();
     }
 
     @Produces

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 
 import javax.enterprise.context.ApplicationScoped;
 import javax.enterprise.inject.Produces;
@@ -26,6 +27,8 @@ import org.interchange.container.bridge.BridgeRouter;
 import org.interchange.container.config.IpAddresses;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.config.SipListener;
+import org.interchange.container.dns.DnsFailure;
+import org.interchange.container.dns.SipServerLocator;
 import org.interchange.core.RouterStarting;
 import org.interchange.core.sip.Aor;
 import org.interchange.core.sip.Endpoint;
@@ -70,6 +73,7 @@ public class RequestRouter {
     private Listeners listeners;
     private SocketRules socketRules;
     private SocketPolicy socketPolicy;
+    private SipServerLocator servers;
 
     protected RequestRouter() {
         // for CDI's proxy
@@ -78,7 +82,7 @@ public class RequestRouter {
     @Inject
     public RequestRouter(Domains domains, Authenticator authenticator, Subscribers subscribers, Location location,
                          ProxySettings settings, Listeners listeners, SocketRules socketRules,
-                         SocketPolicy socketPolicy) {
+                         SocketPolicy socketPolicy, SipServerLocator servers) {
         this.domains = domains;
         this.authenticator = authenticator;
         this.subscribers = subscribers;
@@ -87,14 +91,27 @@ public class RequestRouter {
         this.listeners = listeners;
         this.socketRules = socketRules;
         this.socketPolicy = socketPolicy;
+        this.servers = servers;
     }
 
     /**
-     * Routes an initial request.
+     * Routes an initial request. A target whose host is a name is resolved first (RFC 3263, waiting at most
+     * {@code dns.budget}); when no target resolves, the request gets 404 (no such domain) or 503 (DNS did not answer).
      *
      * @throws org.interchange.core.persistence.DatabaseUnavailableException when the database fails
      */
     public Routing route(InboundRequest request) {
+        try {
+            return decide(request);
+        } catch (DnsFailure e) {
+            return new Respond(e.kind() == DnsFailure.Kind.NOT_FOUND
+                    ? Reply.of(404, "Not Found (domain does not resolve)")
+                    : Reply.of(503, "Service Unavailable (DNS did not answer)")
+                            .with("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))));
+        }
+    }
+
+    private Routing decide(InboundRequest request) {
         String method = request.method();
         if (!SipUri.hasSipScheme(request.requestUri())) {
             return respond(416, "Unsupported URI Scheme");
@@ -180,9 +197,14 @@ public class RequestRouter {
         return listeners.showsOwnAddressTo(IpAddresses.parseLiteral(peer.address()));
     }
 
-    /** A target leaving through the listener the socket policy chooses. */
+    /**
+     * A target leaving through the listener the socket policy chooses for its next hop, the first server RFC 3263
+     * finds for it.
+     *
+     * @throws DnsFailure when its host is a name that does not resolve
+     */
     private Target target(Relaying relaying, String uri, List<String> routes, Optional<Endpoint> registeredSocket) {
-        NextHop hop = NextHop.of(uri, routes);
+        NextHop hop = resolved(NextHop.uriOf(uri, routes));
         SocketChoice choice = socketPolicy.choose(new OutboundBranch(relaying.request(), hop,
                 relaying.rule().flatMap(SocketRule::socket), registeredSocket));
         boolean ownAddress = listeners.showsOwnAddressTo(hop);
@@ -198,6 +220,18 @@ public class RequestRouter {
         List<String> switched = new ArrayList<>(routes);
         switched.set(0, "<" + NameAddress.parse(routes.get(0)).sipUri().withParam("transport", transport) + ">");
         return new Target(uri, switched, choice.listener().name(), ownAddress);
+    }
+
+    private NextHop resolved(SipUri next) {
+        NextHop named = NextHop.of(next);
+        if (IpAddresses.parseLiteral(named.host()).isPresent()) {
+            return named;
+        }
+        try {
+            return NextHop.of(servers.locate(NextHop.target(next)).join().get(0));
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof DnsFailure failure ? failure : e;
+        }
     }
 
     /** Whether a final response ends the search, or the next target group should be tried (RFC 3261 16.7). */
@@ -242,9 +276,17 @@ public class RequestRouter {
                     ? new Respond(addressedToRouter("OPTIONS", OptionalInt.empty())) : respond(404, "Not Found");
         }
         Map<Double, List<Target>> byQ = new LinkedHashMap<>(); // bindings come most preferred first
+        DnsFailure unresolved = null;
         for (Binding binding : bindings) {
-            byQ.computeIfAbsent(binding.q(), q -> new ArrayList<>())
-                    .add(target(relaying, binding.contact(), binding.path(), binding.socket()));
+            try {
+                Target target = target(relaying, binding.contact(), binding.path(), binding.socket());
+                byQ.computeIfAbsent(binding.q(), q -> new ArrayList<>()).add(target);
+            } catch (DnsFailure e) {
+                unresolved = e; // the other contacts are tried
+            }
+        }
+        if (byQ.isEmpty()) {
+            throw unresolved;
         }
         return relay(relaying, new ArrayList<>(byQ.values()));
     }

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.interchange.RouterBeans;
+import org.interchange.container.config.IpAddresses;
 import org.interchange.container.config.SipListener;
+import org.interchange.container.dns.DnsFailure;
+import org.interchange.container.dns.SipHop;
+import org.interchange.container.dns.SipServerLocator;
 import org.interchange.listener.Crossing;
 import org.interchange.listener.ForcedSocket;
 import org.interchange.listener.Listeners;
@@ -51,6 +57,10 @@ class RequestRouterTest {
             SipListener.parse("tcp", "tcp:127.0.0.1:5060"),
             SipListener.parse("private", "udp:10.0.0.4:5060 advertise 203.0.113.4")), UDP);
     private static final ProxySettings DIRECT = new ProxySettings(Optional.empty(), Optional.empty(), 30);
+    /** DNS where every name is 192.0.2.53, on the URI's transport and port or the defaults. */
+    private static final SipServerLocator SERVERS = target -> CompletableFuture.completedFuture(List.of(new SipHop(
+            target.defaultTransport(), IpAddresses.parseLiteral("192.0.2.53").orElseThrow(),
+            target.defaultPort(target.defaultTransport()))));
 
     @TempDir
     Path directory;
@@ -177,6 +187,43 @@ class RequestRouterTest {
     }
 
     @Test
+    void aTargetWhoseDomainDoesNotResolveGets404() {
+        SipServerLocator nxdomain = target -> CompletableFuture.failedFuture(
+                new DnsFailure(DnsFailure.Kind.NOT_FOUND, target.host() + " has no SIP server", Duration.ofSeconds(10)));
+        RequestRouter router = router(beans(), DIRECT, new SocketRules(List.of(), LISTENERS), nxdomain);
+
+        Routing routing = router.route(SipRequests.parse(inviteText("sip:carol@nowhere.example.org"), GATEWAY));
+
+        assertThat(reply(routing)).isEqualTo(Reply.of(404, "Not Found (domain does not resolve)"));
+    }
+
+    @Test
+    void aTargetWhoseDnsDoesNotAnswerGets503UntilTheFailureIsForgotten() {
+        SipServerLocator silent = target -> CompletableFuture.failedFuture(
+                new DnsFailure(DnsFailure.Kind.UNAVAILABLE, "no answer", Duration.ofSeconds(10)));
+        RequestRouter router = router(beans(), DIRECT, new SocketRules(List.of(), LISTENERS), silent);
+
+        Routing routing = router.route(SipRequests.parse(inviteText("sip:carol@silent.example.org"), GATEWAY));
+
+        assertThat(reply(routing)).isEqualTo(Reply.of(503, "Service Unavailable (DNS did not answer)")
+                .with("Retry-After", "10"));
+    }
+
+    @Test
+    void aContactWhoseHostDoesNotResolveIsLeftOutAndTheOthersAreTried() {
+        RouterBeans beans = beans();
+        bind(beans, BOB, "sip:bob@198.51.100.21", 1.0);
+        bind(beans, BOB, "sip:bob@gone.example.net", 1.0);
+        SipServerLocator gone = target -> CompletableFuture.failedFuture(
+                new DnsFailure(DnsFailure.Kind.NOT_FOUND, target.host() + " has no SIP server", Duration.ofSeconds(10)));
+        RequestRouter router = router(beans, DIRECT, new SocketRules(List.of(), LISTENERS), gone);
+
+        Routing routing = router.route(SipRequests.parse(inviteText("sip:bob@example.com"), GATEWAY));
+
+        assertThat(((Relay) routing).groups()).containsExactly(List.of(target("sip:bob@198.51.100.21")));
+    }
+
+    @Test
     void knownUserWithoutBindingIs480() {
         Routing routing = router().route(SipRequests.parse(inviteText("sip:bob@example.com"), GATEWAY));
 
@@ -295,7 +342,7 @@ class RequestRouterTest {
         Listeners withPrivate = new Listeners(LISTENERS.all(), UDP, List.of(IpNetwork.parse("198.51.100.0/24")));
         RequestRouter router = new RequestRouter(beans.domains(), beans.authenticator(), beans.subscribers(),
                 beans.location(), DIRECT, withPrivate, new SocketRules(List.of(), withPrivate),
-                branch -> new SocketChoice(withPrivate.named("private").orElseThrow(), Reason.DEFAULT));
+                branch -> new SocketChoice(withPrivate.named("private").orElseThrow(), Reason.DEFAULT), SERVERS);
 
         Relay toPrivate = (Relay) router.route(SipRequests.parse("MESSAGE sip:carol@198.51.100.30 SIP/2.0\n" + """
                 From: <sip:gateway@example.net>;tag=g1
@@ -434,11 +481,16 @@ class RequestRouterTest {
 
     /** A router whose socket policy always answers the default listener, udp. */
     private static RequestRouter router(RouterBeans beans, ProxySettings settings, SocketRules rules) {
+        return router(beans, settings, rules, SERVERS);
+    }
+
+    private static RequestRouter router(RouterBeans beans, ProxySettings settings, SocketRules rules,
+                                        SipServerLocator servers) {
         return new RequestRouter(beans.domains(), beans.authenticator(), beans.subscribers(), beans.location(),
                 settings, LISTENERS, rules, branch -> branch.forced()
                 .flatMap(forced -> forced.resolve(branch.request().arrival(), LISTENERS))
                 .map(listener -> new SocketChoice(listener, Reason.RULE))
-                .orElse(new SocketChoice(LISTENERS.fallback(), Reason.DEFAULT)));
+                .orElse(new SocketChoice(LISTENERS.fallback(), Reason.DEFAULT)), servers);
     }
 
     private static Target target(String uri, String... routes) {

@@ -20,8 +20,8 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 import org.interchange.container.config.RouterConfiguration;
+import org.interchange.container.dns.FailoverOn503Dispatcher;
 import org.mobicents.servlet.sip.GenericUtils;
-import org.mobicents.servlet.sip.core.SipApplicationDispatcherImpl;
 import org.mobicents.servlet.sip.core.dispatchers.MessageDispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,8 @@ import gov.nist.javax.sip.message.MessageFactoryImpl;
 import gov.nist.javax.sip.message.SIPRequest;
 
 /**
- * MSS's dispatcher, for dialogs that outlive a restart of the router.
+ * MSS's dispatcher, for dialogs that outlive a restart of the router (and, from {@link FailoverOn503Dispatcher}, RFC
+ * 3263 failover after a 503).
  * <ul>
  *   <li>A server id that outlives a restart. MSS names itself in every Record-Route it writes (the {@code as}
  *       parameter) with an id drawn at random at each start, and recognises the second of its own Route entries on an
@@ -46,7 +47,7 @@ import gov.nist.javax.sip.message.SIPRequest;
  * <p>Configured as the SIP service's {@code sipApplicationDispatcherClassName} (in {@code server.xml}, and by the
  * embedded launcher).
  */
-public class RestartProofDispatcher extends SipApplicationDispatcherImpl {
+public class RestartProofDispatcher extends FailoverOn503Dispatcher {
 
     /** The file of the data directory that keeps the id. */
     static final String FILE = "server-id";

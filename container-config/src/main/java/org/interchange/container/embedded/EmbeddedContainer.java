@@ -16,6 +16,8 @@ import org.interchange.container.RefreshExpandedWars;
 import org.interchange.container.RestartProofDispatcher;
 import org.interchange.container.StartupProblems;
 import org.interchange.container.config.SipListener;
+import org.interchange.container.dns.BoundedDnsServerLocator;
+import org.interchange.container.dns.FailoverOn503Dispatcher;
 import org.interchange.container.tls.TlsSettings;
 import org.mobicents.servlet.sip.catalina.SipHostConfig;
 import org.mobicents.servlet.sip.startup.SipContextConfig;
@@ -61,6 +63,8 @@ final class EmbeddedContainer {
         service.setCongestionControlCheckingInterval(-1);
         // MSS sends usage statistics to a Restcomm server unless this is off
         service.setGatherStatistics(false);
+        // RFC 3263 on the router's bounded, cached resolver rather than restcomm's, which blocks a stack thread
+        service.setDnsServerLocatorClass(BoundedDnsServerLocator.class.getName());
         server.addService(service);
 
         SipStandardEngine engine = new SipStandardEngine();
