@@ -86,7 +86,7 @@ class DocumentedKeysTest {
     private Set<String> keysReadBySettings() {
         RouterConfiguration config = TestConfiguration.load(directory, EVERY_FEATURE);
         RegistrarSettings.from(config);
-        AuthSettings.from(config);
+        AuthSettings.from(config, new DataDirectory(directory));
         LocationSettings.from(config);
         ProxySettings.from(config);
         AdminSettings.from(config, new DataDirectory(directory));
