@@ -1,6 +1,7 @@
 package org.interchange.it.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -37,8 +38,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * with nothing answered (hung). While it is down, OPTIONS and the BYE of a call set up before are answered; a burst
  * of REGISTERs, more than the SIP stack has threads, waits on the database off those threads, so that an OPTIONS sent
  * after them is answered before they are; they get 500 (or, beyond the registrar's queue, 503 at once), both with
- * Retry-After; a user registered before calls another (credentials and bindings are in memory). Once the database is
- * back, REGISTER works again and no binding stored before is lost, after a restart too. OpenSIPS's usrloc in
+ * Retry-After; a user registered before calls another (credentials and bindings are in memory); the admin API
+ * answers 503. Once the database is back, REGISTER works again and no binding stored before is lost, after a restart
+ * too. OpenSIPS's usrloc in
  * {@code db_mode=1} (write-through) also keeps serving lookups from memory; its registrar answers 500 on a failed
  * write, on its worker process.
  *
@@ -114,6 +116,8 @@ class DatabaseFaultsIT {
             registerBurstThenOptions(carol);
             hangUp(callBefore.calleeSide(), alice);
             hangUp(establish(alice, bob).callerSide(), bob);
+            assertThatThrownBy(() -> router.newSubscriber("dave")).as("the admin API adding a subscriber")
+                    .hasMessageContaining("answered 503");
 
             database.switchTo(Mode.FORWARD);
 
