@@ -2,9 +2,11 @@ package org.interchange.container;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.interchange.container.config.RouterConfiguration;
+import org.interchange.container.tls.TlsSettings;
 
 /**
  * How many TCP and TLS connections the router accepts and how long it lets them idle or dawdle
@@ -88,6 +90,16 @@ public record ConnectionLimits(int maxConnections, int maxConnectionsPerSource, 
         properties.setProperty(IDLE_TIMEOUT_PROPERTY, String.valueOf(idleTimeout.toMillis()));
         properties.setProperty(READ_TIMEOUT_PROPERTY, String.valueOf(readTimeout.toMillis()));
         properties.setProperty(HANDSHAKE_TIMEOUT_PROPERTY, String.valueOf(handshakeTimeout.toMillis()));
+        return properties;
+    }
+
+    /**
+     * The stack properties of the SIP service: these limits' and, with TLS listeners, the TLS settings' (whose
+     * passwords stay defaults of the properties, which MSS does not print).
+     */
+    public Properties stackProperties(Optional<TlsSettings> tls) {
+        Properties properties = tls.map(TlsSettings::stackProperties).orElseGet(Properties::new);
+        properties.putAll(stackProperties());
         return properties;
     }
 

@@ -3,7 +3,6 @@ package org.interchange.container;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 
 import org.apache.catalina.Lifecycle;
@@ -21,8 +20,8 @@ import org.mobicents.servlet.sip.catalina.SipStandardService;
 /**
  * When Tomcat runs standalone from {@code server.xml}, gives the SIP stack the keystore of the TLS listeners
  * ({@code tls.*} of {@code interchange.properties}, or the self-signed one generated in the data directory, as the
- * embedded launcher does) and the TCP/TLS connection limits ({@link ConnectionLimits}), keeps MSS from reporting usage statistics ({@link NoUsageStatistics}) and makes its start
- * fail, as the embedded launcher's does, when
+ * embedded launcher does) and the TCP/TLS connection limits ({@link ConnectionLimits}), keeps MSS from reporting
+ * usage statistics ({@link NoUsageStatistics}) and makes its start fail, as the embedded launcher's does, when
  * <ul>
  *   <li>the SIP connectors of {@code server.xml} are not the listeners of {@code interchange.properties} (the
  *       router names, advertises and chooses listeners from the latter), or</li>
@@ -44,9 +43,7 @@ public class StandaloneChecks implements LifecycleListener {
             ConnectionLimits connectionLimits = connectionLimits();
             for (Service service : server.findServices()) {
                 if (service instanceof SipStandardService sipService) {
-                    Properties stackProperties = tls.map(TlsSettings::stackProperties).orElseGet(Properties::new);
-                    stackProperties.putAll(connectionLimits.stackProperties());
-                    sipService.setSipStackProperties(stackProperties);
+                    sipService.setSipStackProperties(connectionLimits.stackProperties(tls));
                 }
             }
             tls.ifPresent(settings -> LogFactory.getLog(StandaloneChecks.class).info("TLS listeners: " + settings));

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
@@ -28,8 +27,8 @@ import org.mobicents.servlet.sip.startup.SipStandardService;
  * Tomcat with MSS, wired in code the way {@code conf/server.xml} wires the standalone distribution: a
  * {@link SipStandardService} with the default application router and {@code conf/mss-sip-stack.properties}, one
  * SIP connector per listener, the TLS listeners' keystore and the TCP/TLS connection limits among the stack
- * properties, an optional HTTP connector
- * for the admin API, and a host that deploys the WARs of {@code webapps/} with MSS's host config.
+ * properties, an optional HTTP connector for the admin API, and a host that deploys the WARs of {@code webapps/} with
+ * MSS's host config.
  */
 final class EmbeddedContainer {
 
@@ -50,10 +49,8 @@ final class EmbeddedContainer {
         service.setSipApplicationDispatcherClassName(SipApplicationDispatcherImpl.class.getName());
         service.setDarConfigurationFileLocation(DAR_FILE);
         service.setSipStackPropertiesFile(SIP_STACK_PROPERTIES);
-        // the keystore of the TLS listeners and the TCP/TLS connection limits; MSS loads the properties file over these
-        Properties stackProperties = tls.map(TlsSettings::stackProperties).orElseGet(Properties::new);
-        stackProperties.putAll(connectionLimits.stackProperties());
-        service.setSipStackProperties(stackProperties);
+        // the TCP/TLS connection limits and the TLS listeners' keystore; MSS loads the properties file over these
+        service.setSipStackProperties(connectionLimits.stackProperties(tls));
         service.setSipPathName(SIP_PATH_NAME);
         service.setConcurrencyControlMode("None");
         service.setCongestionControlCheckingInterval(-1);

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.interchange.container.ConnectionLimits;
 import org.interchange.container.config.HostPort;
 import org.interchange.container.config.InvalidConfigurationException;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.config.SipListener;
-import org.interchange.container.ConnectionLimits;
 import org.interchange.container.tls.TlsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
