@@ -16,13 +16,16 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
+import gov.nist.javax.sip.stack.SIPStackTimerTask;
+import gov.nist.javax.sip.stack.timers.SipTimer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Counts the TCP and TLS connections a stack has accepted, admits a new one only below {@link ConnectionLimits}'
  * global and per-source maximums, and counts and reports (summed, at most once per {@link #REPORT_INTERVAL_MS})
- * the connections refused and those closed for idling, for a slow message or for a TLS handshake that failed.
+ * the connections refused and those closed for idling, for a slow message, for not reading what the router sends,
+ * or for a TLS handshake that failed.
  *
  * <p>JAIN-SIP's own {@code MAX_CONNECTIONS} is no use here: at the limit its accept loop stops accepting, so idle
  * connections that hold every slot shut out every new client. Refusing means accepting and closing at once.
@@ -41,6 +44,7 @@ final class ConnectionGuard {
         OVER_SOURCE_LIMIT("refused at the limit of tcp.max-connections-per-source"),
         IDLE("closed after tcp.idle-timeout without a byte"),
         SLOW_MESSAGE("closed for a message not complete within tcp.read-timeout"),
+        SLOW_READER("closed for a message the peer did not take within tcp.write-timeout"),
         HANDSHAKE_FAILED("closed for a TLS handshake that failed or did not finish within tls.handshake-timeout");
 
         private final String description;
@@ -87,6 +91,11 @@ final class ConnectionGuard {
 
     ConnectionLimits limits() {
         return limits;
+    }
+
+    /** A write on a connection, as a channel does it. */
+    interface Write {
+        void run() throws IOException;
     }
 
     /** What a listener makes of a connection it admitted: the channel that reads it. */
@@ -145,6 +154,32 @@ final class ConnectionGuard {
             reader.run();
         } finally {
             admission.release();
+        }
+    }
+
+    /**
+     * Runs a write on an admitted connection, and closes the connection when the write has not finished within
+     * the write timeout: a peer that stops reading would otherwise block the writing thread for good, a stack
+     * thread that relays a call to it perhaps. The stack's own timer watches, as JAIN-SIP's handshake watchdog does.
+     */
+    void boundWrite(Socket socket, SipTimer timer, Write write) throws IOException {
+        SIPStackTimerTask watchdog = new SIPStackTimerTask() {
+            @Override
+            public void runTask() {
+                closed(Closure.SLOW_READER);
+                closeQuietly(socket);
+            }
+
+            @Override
+            public Object getThreadHash() {
+                return null;
+            }
+        };
+        timer.schedule(watchdog, limits.writeTimeout().toMillis());
+        try {
+            write.run();
+        } finally {
+            timer.cancel(watchdog);
         }
     }
 

@@ -2,9 +2,11 @@ package org.interchange.container;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.interchange.container.config.RouterConfiguration;
+import org.interchange.container.tls.TlsSettings;
 
 /**
  * How many TCP and TLS connections the router accepts and how long it lets them idle or dawdle
@@ -19,28 +21,33 @@ import org.interchange.container.config.RouterConfiguration;
  *                                for this long is closed (default 120 s, OpenSIPS's {@code tcp_connection_lifetime})
  * @param readTimeout             {@code tcp.read-timeout}: a message started must be complete within this
  *                                (default 10 s)
+ * @param writeTimeout            {@code tcp.write-timeout}: a message the router sends on an accepted connection
+ *                                must be written within this, or the peer, which stopped reading, is cut off
+ *                                (default 10 s)
  * @param handshakeTimeout        {@code tls.handshake-timeout}: a TLS handshake, accepted or opened, must be done
  *                                within this (default 10 s)
  */
 public record ConnectionLimits(int maxConnections, int maxConnectionsPerSource, Duration idleTimeout,
-                               Duration readTimeout, Duration handshakeTimeout) {
+                               Duration readTimeout, Duration writeTimeout, Duration handshakeTimeout) {
 
     public static final String MAX_CONNECTIONS_KEY = "tcp.max-connections";
     public static final String MAX_CONNECTIONS_PER_SOURCE_KEY = "tcp.max-connections-per-source";
     public static final String IDLE_TIMEOUT_KEY = "tcp.idle-timeout";
     public static final String READ_TIMEOUT_KEY = "tcp.read-timeout";
+    public static final String WRITE_TIMEOUT_KEY = "tcp.write-timeout";
     public static final String HANDSHAKE_TIMEOUT_KEY = "tls.handshake-timeout";
     /** Every key this record reads, for the router to acknowledge. */
     public static final List<String> KEYS = List.of(MAX_CONNECTIONS_KEY, MAX_CONNECTIONS_PER_SOURCE_KEY,
-            IDLE_TIMEOUT_KEY, READ_TIMEOUT_KEY, HANDSHAKE_TIMEOUT_KEY);
+            IDLE_TIMEOUT_KEY, READ_TIMEOUT_KEY, WRITE_TIMEOUT_KEY, HANDSHAKE_TIMEOUT_KEY);
 
     public static final ConnectionLimits DEFAULTS = new ConnectionLimits(2048, 256, Duration.ofSeconds(120),
-            Duration.ofSeconds(10), Duration.ofSeconds(10));
+            Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10));
 
     static final String MAX_CONNECTIONS_PROPERTY = "org.interchange.tcp.MAX_CONNECTIONS";
     static final String MAX_CONNECTIONS_PER_SOURCE_PROPERTY = "org.interchange.tcp.MAX_CONNECTIONS_PER_SOURCE";
     static final String IDLE_TIMEOUT_PROPERTY = "org.interchange.tcp.IDLE_TIMEOUT_MS";
     static final String READ_TIMEOUT_PROPERTY = "org.interchange.tcp.READ_TIMEOUT_MS";
+    static final String WRITE_TIMEOUT_PROPERTY = "org.interchange.tcp.WRITE_TIMEOUT_MS";
     /** JAIN-SIP's own, in milliseconds despite its javadoc: it bounds the handshakes of connections it opens. */
     static final String HANDSHAKE_TIMEOUT_PROPERTY = "gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT";
 
@@ -63,6 +70,7 @@ public record ConnectionLimits(int maxConnections, int maxConnectionsPerSource, 
         }
         return new ConnectionLimits(max, perSource, seconds(config, IDLE_TIMEOUT_KEY, DEFAULTS.idleTimeout),
                 seconds(config, READ_TIMEOUT_KEY, DEFAULTS.readTimeout),
+                seconds(config, WRITE_TIMEOUT_KEY, DEFAULTS.writeTimeout),
                 seconds(config, HANDSHAKE_TIMEOUT_KEY, DEFAULTS.handshakeTimeout));
     }
 
@@ -76,6 +84,7 @@ public record ConnectionLimits(int maxConnections, int maxConnectionsPerSource, 
                 positive(properties, MAX_CONNECTIONS_PER_SOURCE_PROPERTY, DEFAULTS.maxConnectionsPerSource),
                 Duration.ofMillis(positive(properties, IDLE_TIMEOUT_PROPERTY, DEFAULTS.idleTimeout.toMillis())),
                 Duration.ofMillis(positive(properties, READ_TIMEOUT_PROPERTY, DEFAULTS.readTimeout.toMillis())),
+                Duration.ofMillis(positive(properties, WRITE_TIMEOUT_PROPERTY, DEFAULTS.writeTimeout.toMillis())),
                 Duration.ofMillis(positive(properties, HANDSHAKE_TIMEOUT_PROPERTY,
                         DEFAULTS.handshakeTimeout.toMillis())));
     }
@@ -87,7 +96,18 @@ public record ConnectionLimits(int maxConnections, int maxConnectionsPerSource, 
         properties.setProperty(MAX_CONNECTIONS_PER_SOURCE_PROPERTY, String.valueOf(maxConnectionsPerSource));
         properties.setProperty(IDLE_TIMEOUT_PROPERTY, String.valueOf(idleTimeout.toMillis()));
         properties.setProperty(READ_TIMEOUT_PROPERTY, String.valueOf(readTimeout.toMillis()));
+        properties.setProperty(WRITE_TIMEOUT_PROPERTY, String.valueOf(writeTimeout.toMillis()));
         properties.setProperty(HANDSHAKE_TIMEOUT_PROPERTY, String.valueOf(handshakeTimeout.toMillis()));
+        return properties;
+    }
+
+    /**
+     * The stack properties of the SIP service: these limits' and, with TLS listeners, the TLS settings' (whose
+     * passwords stay defaults of the properties, which MSS does not print).
+     */
+    public Properties stackProperties(Optional<TlsSettings> tls) {
+        Properties properties = tls.map(TlsSettings::stackProperties).orElseGet(Properties::new);
+        properties.putAll(stackProperties());
         return properties;
     }
 

@@ -38,9 +38,13 @@ final class GuardedTcpProcessor extends TCPMessageProcessor {
             super(socket, stack, processor, "TCPMessageChannelThread-" + socket.getRemoteSocketAddress());
         }
 
+        private GuardedTcpProcessor processor() {
+            return (GuardedTcpProcessor) messageProcessor;
+        }
+
         @Override
         public void run() {
-            ((GuardedTcpProcessor) messageProcessor).guard.serve(mySock, myClientInputStream, input -> {
+            processor().guard.serve(mySock, myClientInputStream, input -> {
                 watched = input;
                 myClientInputStream = input;
             }, super::run);
@@ -59,13 +63,16 @@ final class GuardedTcpProcessor extends TCPMessageProcessor {
             }
         }
 
+        /** On an accepted connection: bounded by the write timeout, and no longer idle. */
         @Override
         protected synchronized void sendMessage(byte[] message, boolean isClient) throws IOException {
             WatchedInputStream input = watched;
-            if (input != null) {
-                input.wrote();
+            if (input == null) {
+                super.sendMessage(message, isClient);
+                return;
             }
-            super.sendMessage(message, isClient);
+            input.wrote();
+            processor().guard.boundWrite(mySock, sipStack.getTimer(), () -> super.sendMessage(message, isClient));
         }
     }
 }

@@ -139,13 +139,16 @@ final class GuardedTlsProcessor extends TLSMessageProcessor {
             }
         }
 
+        /** On an accepted connection: bounded by the write timeout, and no longer idle. */
         @Override
         protected synchronized void sendMessage(byte[] message, boolean isClient) throws IOException {
             WatchedInputStream input = watched;
-            if (input != null) {
-                input.wrote();
+            if (input == null) {
+                super.sendMessage(message, isClient);
+                return;
             }
-            super.sendMessage(message, isClient);
+            input.wrote();
+            processor().guard.boundWrite(mySock, sipStack.getTimer(), () -> super.sendMessage(message, isClient));
         }
 
         @Override

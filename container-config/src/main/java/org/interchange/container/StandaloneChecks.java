@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 
 import org.apache.catalina.Lifecycle;
@@ -57,9 +56,7 @@ public class StandaloneChecks implements LifecycleListener {
             List<SipListener> listeners = SipListener.allFrom(config);
             for (Service service : server.findServices()) {
                 if (service instanceof SipStandardService sipService) {
-                    Properties stackProperties = tls.map(TlsSettings::stackProperties).orElseGet(Properties::new);
-                    stackProperties.putAll(connectionLimits.stackProperties());
-                    sipService.setSipStackProperties(stackProperties);
+                    sipService.setSipStackProperties(connectionLimits.stackProperties(tls));
                     adminConnectors.forEach(sipService::addConnector);
                 }
                 nameListeners(service, listeners);

@@ -15,7 +15,7 @@ class ConnectionGuardTest {
 
     private static final Duration LONG = Duration.ofSeconds(60);
 
-    private final ConnectionGuard guard = new ConnectionGuard(new ConnectionLimits(3, 2, LONG, LONG, LONG), () -> 0L);
+    private final ConnectionGuard guard = new ConnectionGuard(new ConnectionLimits(3, 2, LONG, LONG, LONG, LONG), () -> 0L);
 
     @Test
     void aSourceGetsItsShareAndTheOthersTheRest() throws Exception {

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
 class GuardedConnectionsTest {
 
     private static final int WAIT_MS = 10_000;
+    private static final byte[] CRLF = {'\r', '\n'};
 
     private final List<Socket> peers = new ArrayList<>();
     private gov.nist.javax.sip.SipStackImpl stack;
@@ -60,7 +61,7 @@ class GuardedConnectionsTest {
 
     @Test
     void aConnectionBeyondTheLimitOfItsSourceIsClosedAtOnceWhileAnotherSourceGetsIn() throws Exception {
-        start(10, 2, 60_000, 60_000);
+        start(10, 2, 60_000, 60_000, 60_000);
         Socket first = connect("127.0.0.1");
         Socket second = connect("127.0.0.1");
 
@@ -75,7 +76,7 @@ class GuardedConnectionsTest {
 
     @Test
     void aConnectionBeyondTheGlobalLimitIsClosedAtOnce() throws Exception {
-        start(2, 2, 60_000, 60_000);
+        start(2, 2, 60_000, 60_000, 60_000);
         Socket first = connect("127.0.0.1");
         Socket second = connect("127.0.0.2");
 
@@ -86,21 +87,26 @@ class GuardedConnectionsTest {
         assertServed(second);
     }
 
+    /** The place is freed when the stack has seen the close: until then a new connection may still be refused. */
     @Test
     void aClosedConnectionFreesItsPlace() throws Exception {
-        start(1, 1, 60_000, 60_000);
+        start(1, 1, 60_000, 60_000, 60_000);
         Socket first = connect("127.0.0.1");
         assertServed(first);
         first.close();
 
-        Socket next = connect("127.0.0.1");
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
+        String answer = "";
+        while (answer.isEmpty() && System.nanoTime() < deadline) {
+            answer = statusOfOptions(connect("127.0.0.1"));
+        }
 
-        assertServed(next);
+        assertThat(answer).isEqualTo("SIP/2.0 200");
     }
 
     @Test
     void anIdleConnectionIsClosed() throws Exception {
-        start(10, 10, 300, 60_000);
+        start(10, 10, 300, 60_000, 60_000);
 
         Socket idle = connect("127.0.0.1");
 
@@ -109,7 +115,7 @@ class GuardedConnectionsTest {
 
     @Test
     void aMessageTrickledInByteByByteIsCutOffAtTheReadTimeoutThoughTheConnectionNeverIdles() throws Exception {
-        start(10, 10, 60_000, 500);
+        start(10, 10, 60_000, 500, 60_000);
         Socket slow = connect("127.0.0.1");
         byte[] request = "OPTIONS sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:5070\r\n\r\n"
                 .getBytes(StandardCharsets.US_ASCII);
@@ -134,7 +140,37 @@ class GuardedConnectionsTest {
         }
     }
 
-    private void start(int maxConnections, int perSource, long idleMillis, long readMillis) throws Exception {
+    /**
+     * A peer sends requests and reads no answer: once the answers fill the socket buffers, the stack's write
+     * blocks, and the connection is closed. The peer, which must not read (that would unblock the write), learns
+     * of the close when a write of its own fails.
+     */
+    @Test
+    void aPeerThatStopsReadingIsCutOffAtTheWriteTimeout() throws Exception {
+        start(10, 10, 60_000, 60_000, 500);
+        Socket deaf = new Socket();
+        peers.add(deaf);
+        deaf.setReceiveBufferSize(4096);
+        deaf.connect(new InetSocketAddress("127.0.0.1", port), WAIT_MS);
+        for (int sent = 0; sent < 30_000; sent++) {
+            deaf.getOutputStream().write(options(deaf, sent)); // more answers than the buffers hold
+        }
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        boolean closed = false;
+        while (!closed && System.nanoTime() < deadline) {
+            try {
+                deaf.getOutputStream().write(CRLF); // keep-alive bytes, until the stack has closed the connection
+            } catch (SocketException reset) {
+                closed = true;
+            }
+        }
+
+        assertThat(closed).as("the stack closed the connection of the peer that does not read").isTrue();
+    }
+
+    private void start(int maxConnections, int perSource, long idleMillis, long readMillis, long writeMillis)
+            throws Exception {
         Properties properties = new Properties();
         properties.setProperty("javax.sip.STACK_NAME", "guarded-connections-test");
         properties.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
@@ -143,6 +179,7 @@ class GuardedConnectionsTest {
         properties.setProperty(ConnectionLimits.MAX_CONNECTIONS_PER_SOURCE_PROPERTY, String.valueOf(perSource));
         properties.setProperty(ConnectionLimits.IDLE_TIMEOUT_PROPERTY, String.valueOf(idleMillis));
         properties.setProperty(ConnectionLimits.READ_TIMEOUT_PROPERTY, String.valueOf(readMillis));
+        properties.setProperty(ConnectionLimits.WRITE_TIMEOUT_PROPERTY, String.valueOf(writeMillis));
         stack = new gov.nist.javax.sip.SipStackImpl(properties);
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
@@ -171,27 +208,41 @@ class GuardedConnectionsTest {
         return socket;
     }
 
-    private void assertServed(Socket socket) throws IOException {
-        String branch = "z9hG4bK-" + socket.getLocalPort();
-        socket.getOutputStream().write(("OPTIONS sip:127.0.0.1:" + port + ";transport=tcp SIP/2.0\r\n"
+    private byte[] options(Socket socket, int number) {
+        String branch = "z9hG4bK-" + socket.getLocalPort() + "-" + number;
+        return ("OPTIONS sip:127.0.0.1:" + port + ";transport=tcp SIP/2.0\r\n"
                 + "Via: SIP/2.0/TCP " + socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort()
                 + ";branch=" + branch + "\r\n"
                 + "From: <sip:peer@127.0.0.1>;tag=1\r\nTo: <sip:127.0.0.1>\r\nCall-ID: " + branch + "\r\n"
                 + "CSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        byte[] statusLine = socket.getInputStream().readNBytes("SIP/2.0 200".length());
-        assertThat(new String(statusLine, StandardCharsets.US_ASCII)).isEqualTo("SIP/2.0 200");
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** End-of-stream or a reset; a read that times out fails the test. */
-    private static void assertClosedByTheStack(Socket socket) throws IOException {
-        int read;
+    private void assertServed(Socket socket) throws IOException {
+        assertThat(statusOfOptions(socket)).isEqualTo("SIP/2.0 200");
+    }
+
+    /** The start of the answer to an OPTIONS sent on {@code socket}; empty when the stack closed it instead. */
+    private String statusOfOptions(Socket socket) throws IOException {
         try {
-            read = socket.getInputStream().read();
+            socket.getOutputStream().write(options(socket, 0));
+            byte[] statusLine = socket.getInputStream().readNBytes("SIP/2.0 200".length());
+            return new String(statusLine, StandardCharsets.US_ASCII);
         } catch (SocketException reset) {
-            return;
+            return "";
         }
-        assertThat(read).as("end of stream").isEqualTo(-1);
+    }
+
+    /** End-of-stream or a reset, after what arrived before; a read that times out fails the test. */
+    private static void assertClosedByTheStack(Socket socket) throws IOException {
+        byte[] skipped = new byte[65536];
+        try {
+            while (socket.getInputStream().read(skipped) >= 0) {
+                // what the stack sent before it closed
+            }
+        } catch (SocketException reset) {
+            // closed with data still unsent
+        }
     }
 
     /** A listener that only answers requests. */

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
@@ -54,10 +53,8 @@ final class EmbeddedContainer {
         service.setSipApplicationDispatcherClassName(RestartProofDispatcher.class.getName());
         service.setDarConfigurationFileLocation(DAR_FILE);
         service.setSipStackPropertiesFile(SIP_STACK_PROPERTIES);
-        // the keystore of the TLS listeners and the TCP/TLS connection limits; MSS loads the properties file over these
-        Properties stackProperties = tls.map(TlsSettings::stackProperties).orElseGet(Properties::new);
-        stackProperties.putAll(connectionLimits.stackProperties());
-        service.setSipStackProperties(stackProperties);
+        // the TCP/TLS connection limits and the TLS listeners' keystore; MSS loads the properties file over these
+        service.setSipStackProperties(connectionLimits.stackProperties(tls));
         service.setSipPathName(SIP_PATH_NAME);
         service.setConcurrencyControlMode("None");
         service.setCongestionControlCheckingInterval(-1);

@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 
 import org.apache.catalina.connector.Connector;
 import org.interchange.container.AdminListeners;
+import org.interchange.container.ConnectionLimits;
 import org.interchange.container.config.InvalidConfigurationException;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.config.SipListener;
-import org.interchange.container.ConnectionLimits;
 import org.interchange.container.tls.TlsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
