@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 
 import javax.enterprise.context.ApplicationScoped;
 import javax.enterprise.inject.Produces;
@@ -227,11 +226,7 @@ public class RequestRouter {
         if (IpAddresses.parseLiteral(named.host()).isPresent()) {
             return named;
         }
-        try {
-            return NextHop.of(servers.locate(NextHop.target(next)).join().get(0));
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof DnsFailure failure ? failure : e;
-        }
+        return NextHop.of(servers.await(NextHop.target(next)).get(0));
     }
 
     /** Whether a final response ends the search, or the next target group should be tried (RFC 3261 16.7). */
