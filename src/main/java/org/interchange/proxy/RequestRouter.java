@@ -49,6 +49,8 @@ import org.interchange.listener.SocketRule;
 import org.interchange.listener.SocketRules;
 import org.interchange.proxy.Routing.Relay;
 import org.interchange.proxy.Routing.Respond;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides what happens to each initial request that is not a REGISTER for a served domain (RFC 3261 16.3 - 16.5):
@@ -56,6 +58,8 @@ import org.interchange.proxy.Routing.Respond;
  */
 @ApplicationScoped
 public class RequestRouter {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestRouter.class);
 
     /** Methods the router answers itself when a request is addressed to it (no user part). */
     public static final String ALLOW = "OPTIONS, REGISTER";
@@ -103,6 +107,7 @@ public class RequestRouter {
         try {
             return decide(request);
         } catch (DnsFailure e) {
+            log.debug("{} {}: {}", request.method(), request.requestUri(), e.getMessage());
             return new Respond(e.kind() == DnsFailure.Kind.NOT_FOUND
                     ? Reply.of(404, "Not Found (domain does not resolve)")
                     : Reply.of(503, "Service Unavailable (DNS did not answer)")

@@ -51,6 +51,7 @@ public final class Rfc3263Resolver implements SipServerLocator {
 
     private final DnsLookups lookups;
     private final Duration budget;
+    private final Duration queryTimeout;
     private final Duration negativeTtl;
     private final Set<Transport> supported = ConcurrentHashMap.newKeySet();
     private final RandomGenerator random;
@@ -62,6 +63,7 @@ public final class Rfc3263Resolver implements SipServerLocator {
                     RandomGenerator random) {
         this.lookups = new DnsLookups(resolver, settings, clock);
         this.budget = settings.budget();
+        this.queryTimeout = settings.queryTimeout();
         this.negativeTtl = settings.negativeTtl();
         this.supported.addAll(supported);
         this.random = random;
@@ -132,6 +134,11 @@ public final class Rfc3263Resolver implements SipServerLocator {
         } finally {
             waiting.release();
         }
+    }
+
+    /** How long one query waits for each server ({@code dns.timeout}). */
+    public Duration queryTimeout() {
+        return queryTimeout;
     }
 
     /** How many threads wait in {@link #await} now. */
