@@ -126,6 +126,16 @@ class Rfc3263ResolverTest {
     }
 
     @Test
+    void aCachedAnswerIsThereAtOnceSoThatNobodyWaitsForIt() {
+        Rfc3263Resolver resolver = resolver(zone.answeringFromAnotherThread(), Transport.UDP, Transport.TCP);
+        resolver.locate(target("example.test")).join();
+        int asked = zone.asked.size();
+
+        assertThat(resolver.locate(target("example.test"))).isCompleted();
+        assertThat(zone.asked).hasSize(asked); // an empty answer (no AAAA for a.example.test) is remembered too
+    }
+
+    @Test
     void aNameThatDoesNotExistIsNotFoundAndRemembered() {
         Rfc3263Resolver resolver = resolver(zone, Transport.UDP);
 
