@@ -21,7 +21,8 @@
  * requests are not decided here: they follow the Record-Route written for the listeners chosen.
  *
  * <p>Exports {@link org.interchange.listener.Listeners}, {@link org.interchange.listener.SocketPolicy},
- * {@link org.interchange.listener.SocketRules}, {@link org.interchange.listener.NextHop} and the counters. Depends
- * on the core only.
+ * {@link org.interchange.listener.SocketRules}, {@link org.interchange.listener.NextHop} and the counters, and
+ * produces the container's RFC 3263 resolver ({@code org.interchange.container.dns.SipServerLocator}) for next hops
+ * that are names. Depends on the core only.
  */
 package org.interchange.listener;

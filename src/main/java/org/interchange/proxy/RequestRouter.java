@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 
 import javax.enterprise.context.ApplicationScoped;
 import javax.enterprise.inject.Produces;
@@ -50,6 +49,8 @@ import org.interchange.listener.SocketRule;
 import org.interchange.listener.SocketRules;
 import org.interchange.proxy.Routing.Relay;
 import org.interchange.proxy.Routing.Respond;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides what happens to each initial request that is not a REGISTER for a served domain (RFC 3261 16.3 - 16.5):
@@ -57,6 +58,8 @@ import org.interchange.proxy.Routing.Respond;
  */
 @ApplicationScoped
 public class RequestRouter {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestRouter.class);
 
     /** Methods the router answers itself when a request is addressed to it (no user part). */
     public static final String ALLOW = "OPTIONS, REGISTER";
@@ -104,6 +107,7 @@ public class RequestRouter {
         try {
             return decide(request);
         } catch (DnsFailure e) {
+            log.debug("{} {}: {}", request.method(), request.requestUri(), e.getMessage());
             return new Respond(e.kind() == DnsFailure.Kind.NOT_FOUND
                     ? Reply.of(404, "Not Found (domain does not resolve)")
                     : Reply.of(503, "Service Unavailable (DNS did not answer)")
@@ -227,11 +231,7 @@ public class RequestRouter {
         if (IpAddresses.parseLiteral(named.host()).isPresent()) {
             return named;
         }
-        try {
-            return NextHop.of(servers.locate(NextHop.target(next)).join().get(0));
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof DnsFailure failure ? failure : e;
-        }
+        return NextHop.of(servers.await(NextHop.target(next)).get(0));
     }
 
     /** Whether a final response ends the search, or the next target group should be tried (RFC 3261 16.7). */

@@ -7,7 +7,9 @@
  * users without bindings, 403 for relaying) or relay it. Requests for a served domain go to the user's bindings:
  * in parallel to those of the highest q, then serially to lower q-values when those fail; each branch follows the
  * binding's Path. Requests for other domains go to their Request-URI, through {@code proxy.outbound-proxy} when
- * one is set. Dialog-creating requests are record-routed, so in-dialog requests (ACK, BYE, re-INVITE) come back
+ * one is set. A next hop that is a name is resolved first (RFC 3263, the container's shared resolver,
+ * {@code dns.*}): the listener is chosen for the server DNS names, a name that does not exist gets 404, a DNS that
+ * does not answer in time 503 with Retry-After. Dialog-creating requests are record-routed, so in-dialog requests (ACK, BYE, re-INVITE) come back
  * through the router and follow their Route headers; the container relays them. Loops are detected with a hash of
  * the request carried in our Record-Route (RFC 3261 16.3 item 4, in the Record-Route instead of the Via, which
  * the container writes). Each branch leaves through the listener {@link org.interchange.listener.SocketPolicy}

@@ -3,9 +3,13 @@ package org.interchange.listener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.interchange.container.config.IpAddresses;
 import org.interchange.container.config.Transport;
+import org.interchange.container.dns.SipHop;
+import org.interchange.container.dns.SipTarget;
 import org.interchange.core.sip.SipUri;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +62,22 @@ class NextHopTest {
     @Test
     void theLoopbackOfIpv6IsWrittenInBrackets() {
         assertThat(NextHop.of("sip:[::1]", List.of())).hasToString("udp:[::1]:5060");
+    }
+
+    @Test
+    void whatRfc3263ResolvesIsWhatTheUriNamesNotTheDefaults() {
+        SipTarget target = NextHop.target(SipUri.parse("sips:bob@example.com;transport=tcp"));
+
+        assertThat(target).isEqualTo(new SipTarget("example.com", OptionalInt.empty(), Optional.of(Transport.TLS), true));
+        assertThat(NextHop.target(SipUri.parse("sip:example.com:5070")))
+                .isEqualTo(new SipTarget("example.com", OptionalInt.of(5070), Optional.empty(), false));
+    }
+
+    @Test
+    void aServerFoundByDnsIsANumericNextHop() {
+        SipHop server = new SipHop(Transport.TCP, IpAddresses.parseLiteral("2001:db8::7").orElseThrow(), 5070);
+
+        assertThat(NextHop.of(server)).isEqualTo(new NextHop(Transport.TCP, "2001:db8::7", 5070));
     }
 
     @Test

@@ -159,9 +159,10 @@ public class BoundedDnsServerLocator implements DNSServerLocator, DNSLookupPerfo
         log.debug("MSS's dnsTimeout {} s ignored: dns.timeout and dns.budget apply", timeout);
     }
 
+    /** {@code dns.timeout} in whole seconds, rounded up, as MSS's {@code DNSResolver} reports it to applications. */
     @Override
     public int getDNSTimeout() {
-        return 0;
+        return (int) Math.ceil(resolver.queryTimeout().toMillis() / 1000.0);
     }
 
     private Queue<Hop> hops(CompletableFuture<List<SipHop>> located, String host) {

@@ -48,8 +48,10 @@ final class DnsLookups {
         Cache cache = new Cache(DClass.IN);
         cache.setMaxEntries(settings.cacheSize());
         cache.setMaxNCache((int) settings.negativeTtl().toSeconds());
-        this.session = LookupSession.builder().resolver(resolver).cache(cache)
-                .defaultHostsFileParser().build(); // /etc/hosts first, as the system resolver does
+        // /etc/hosts first, as the system resolver does; the session's own steps run on the thread that completes
+        // them (dnsjava's I/O thread, or the caller's for a cached answer, which is then there at once)
+        this.session = LookupSession.builder().resolver(resolver).cache(cache).defaultHostsFileParser()
+                .executor(Runnable::run).build();
         this.settings = settings;
         this.clock = clock;
         this.inFlight = new Semaphore(settings.maxLookups());
@@ -88,7 +90,11 @@ final class DnsLookups {
                     pending.remove(question);
                     inFlight.release();
                     if (error == null) {
-                        started.complete(result.getRecords().stream().filter(r -> r.getType() == type).toList());
+                        List<Record> records = result.getRecords().stream().filter(r -> r.getType() == type).toList();
+                        if (records.isEmpty()) {
+                            remember(question, false); // an answer without records: dnsjava caches none of it
+                        }
+                        started.complete(records);
                         return;
                     }
                     Throwable cause = error instanceof CompletionException && error.getCause() != null

@@ -23,9 +23,12 @@ import org.xbill.DNS.ResolverConfig;
  *                     is answered from the cache without asking again; default 10
  * @param maxLookups   {@code dns.max-lookups}: queries in flight at once (concurrent asks for one name share one);
  *                     beyond, a new lookup fails at once; default 200
+ * @param maxWaiting   {@code dns.max-waiting}: requests whose handling thread (a SIP stack thread) waits for an answer
+ *                     not yet known, at once; beyond, such a request fails at once (503) while its lookup goes on;
+ *                     default 4, half the stack's threads per UDP listener
  */
 public record DnsSettings(List<InetSocketAddress> servers, Duration queryTimeout, Duration budget, int cacheSize,
-                          Duration negativeTtl, int maxLookups) {
+                          Duration negativeTtl, int maxLookups, int maxWaiting) {
 
     public static final String SERVERS_KEY = "dns.servers";
     public static final String TIMEOUT_KEY = "dns.timeout";
@@ -33,9 +36,10 @@ public record DnsSettings(List<InetSocketAddress> servers, Duration queryTimeout
     public static final String CACHE_SIZE_KEY = "dns.cache-size";
     public static final String NEGATIVE_TTL_KEY = "dns.negative-ttl";
     public static final String MAX_LOOKUPS_KEY = "dns.max-lookups";
+    public static final String MAX_WAITING_KEY = "dns.max-waiting";
     /** Every key read here: the container layer reads them, the router acknowledges them. */
     public static final List<String> KEYS = List.of(SERVERS_KEY, TIMEOUT_KEY, BUDGET_KEY, CACHE_SIZE_KEY,
-            NEGATIVE_TTL_KEY, MAX_LOOKUPS_KEY);
+            NEGATIVE_TTL_KEY, MAX_LOOKUPS_KEY, MAX_WAITING_KEY);
 
     private static final int DNS_PORT = 53;
     private static final int DEFAULT_TIMEOUT_MS = 1500;
@@ -43,6 +47,7 @@ public record DnsSettings(List<InetSocketAddress> servers, Duration queryTimeout
     private static final int DEFAULT_CACHE_SIZE = 10_000;
     private static final int DEFAULT_NEGATIVE_TTL_S = 10;
     private static final int DEFAULT_MAX_LOOKUPS = 200;
+    private static final int DEFAULT_MAX_WAITING = 4;
 
     public DnsSettings {
         servers = List.copyOf(servers);
@@ -62,14 +67,15 @@ public record DnsSettings(List<InetSocketAddress> servers, Duration queryTimeout
         return new DnsSettings(servers.isEmpty() ? systemServers() : servers, Duration.ofMillis(timeout),
                 Duration.ofMillis(budget), config.integer(CACHE_SIZE_KEY, DEFAULT_CACHE_SIZE, 1, 10_000_000),
                 Duration.ofSeconds(config.integer(NEGATIVE_TTL_KEY, DEFAULT_NEGATIVE_TTL_S, 0, 3600)),
-                config.integer(MAX_LOOKUPS_KEY, DEFAULT_MAX_LOOKUPS, 1, 100_000));
+                config.integer(MAX_LOOKUPS_KEY, DEFAULT_MAX_LOOKUPS, 1, 100_000),
+                config.integer(MAX_WAITING_KEY, DEFAULT_MAX_WAITING, 1, 10_000));
     }
 
     /** Every default, for code that runs without a configuration file (unit tests, tools). */
     public static DnsSettings defaults() {
         return new DnsSettings(systemServers(), Duration.ofMillis(DEFAULT_TIMEOUT_MS),
                 Duration.ofMillis(DEFAULT_BUDGET_MS), DEFAULT_CACHE_SIZE, Duration.ofSeconds(DEFAULT_NEGATIVE_TTL_S),
-                DEFAULT_MAX_LOOKUPS);
+                DEFAULT_MAX_LOOKUPS, DEFAULT_MAX_WAITING);
     }
 
     /** The system's resolvers ({@code /etc/resolv.conf}), or the local host's port 53 when it names none. */

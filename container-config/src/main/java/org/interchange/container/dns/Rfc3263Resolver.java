@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -50,17 +51,24 @@ public final class Rfc3263Resolver implements SipServerLocator {
 
     private final DnsLookups lookups;
     private final Duration budget;
+    private final Duration queryTimeout;
     private final Duration negativeTtl;
     private final Set<Transport> supported = ConcurrentHashMap.newKeySet();
     private final RandomGenerator random;
+    /** Threads that wait for a resolution not yet known: the SIP stack's, of which none may be left to DNS alone. */
+    private final Semaphore waiting;
+    private final int maxWaiting;
 
     Rfc3263Resolver(Resolver resolver, DnsSettings settings, Collection<Transport> supported, Clock clock,
                     RandomGenerator random) {
         this.lookups = new DnsLookups(resolver, settings, clock);
         this.budget = settings.budget();
+        this.queryTimeout = settings.queryTimeout();
         this.negativeTtl = settings.negativeTtl();
         this.supported.addAll(supported);
         this.random = random;
+        this.maxWaiting = settings.maxWaiting();
+        this.waiting = new Semaphore(maxWaiting);
     }
 
     /** A resolver asking the configured servers, each query bounded by {@code dns.timeout}. */
@@ -104,6 +112,38 @@ public final class Rfc3263Resolver implements SipServerLocator {
             }
             return hops;
         });
+    }
+
+    /**
+     * As {@link SipServerLocator#await}, and when {@code dns.max-waiting} threads already wait for answers not yet
+     * known, a target whose answer is not known either fails at once ({@link Kind#UNAVAILABLE}) instead of holding
+     * one more thread; its lookup goes on, and a later request finds the answer in the cache.
+     */
+    @Override
+    public List<SipHop> await(SipTarget target) {
+        CompletableFuture<List<SipHop>> located = locate(target);
+        if (located.isDone()) {
+            return SipServerLocator.joined(located);
+        }
+        if (!waiting.tryAcquire()) {
+            throw failure(Kind.UNAVAILABLE, target.host() + ": not resolved yet, and " + maxWaiting
+                    + " requests already wait for DNS");
+        }
+        try {
+            return SipServerLocator.joined(located);
+        } finally {
+            waiting.release();
+        }
+    }
+
+    /** How long one query waits for each server ({@code dns.timeout}). */
+    public Duration queryTimeout() {
+        return queryTimeout;
+    }
+
+    /** How many threads wait in {@link #await} now. */
+    int waitingThreads() {
+        return maxWaiting - waiting.availablePermits();
     }
 
     /** The addresses of a host name (A, then AAAA), within the budget; a literal as is. */

@@ -15,7 +15,8 @@
  * the next hop (RFC 3263 4.3) runs on this resolver.
  *
  * <p>Settings ({@link org.interchange.container.dns.DnsSettings}): {@code dns.servers}, {@code dns.timeout},
- * {@code dns.budget}, {@code dns.cache-size}, {@code dns.negative-ttl}, {@code dns.max-lookups}. No tables, no
+ * {@code dns.budget}, {@code dns.cache-size}, {@code dns.negative-ttl}, {@code dns.max-lookups},
+ * {@code dns.max-waiting}. No tables, no
  * timers: dnsjava's I/O thread completes the lookups, and every wait is bounded by {@code dns.budget}.
  */
 package org.interchange.container.dns;

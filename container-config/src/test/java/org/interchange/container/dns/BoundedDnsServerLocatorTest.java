@@ -26,7 +26,7 @@ import gov.nist.javax.sip.address.AddressFactoryImpl;
 class BoundedDnsServerLocatorTest {
 
     private static final DnsSettings SETTINGS = new DnsSettings(List.of(new InetSocketAddress("127.0.0.1", 53)),
-            Duration.ofMillis(100), Duration.ofMillis(300), 100, Duration.ofSeconds(60), 10);
+            Duration.ofMillis(100), Duration.ofMillis(300), 100, Duration.ofSeconds(60), 10, 4);
 
     private final AddressFactory addresses = new AddressFactoryImpl();
     private final ZoneResolver zone = new ZoneResolver().with(

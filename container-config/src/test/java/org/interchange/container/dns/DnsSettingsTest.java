@@ -33,8 +33,8 @@ class DnsSettingsTest {
 
         assertThat(settings.servers()).isEqualTo(DnsSettings.systemServers());
         assertThat(settings).extracting(DnsSettings::queryTimeout, DnsSettings::budget, DnsSettings::cacheSize,
-                DnsSettings::negativeTtl, DnsSettings::maxLookups)
-                .containsExactly(Duration.ofMillis(1500), Duration.ofMillis(4000), 10_000, Duration.ofSeconds(10), 200);
+                DnsSettings::negativeTtl, DnsSettings::maxLookups, DnsSettings::maxWaiting)
+                .containsExactly(Duration.ofMillis(1500), Duration.ofMillis(4000), 10_000, Duration.ofSeconds(10), 200, 4);
     }
 
     @Test

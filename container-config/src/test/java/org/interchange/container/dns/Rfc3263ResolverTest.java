@@ -31,7 +31,7 @@ class Rfc3263ResolverTest {
 
     private static final Name DOMAIN = name("example.test.");
     private static final DnsSettings SETTINGS = new DnsSettings(List.of(new InetSocketAddress("127.0.0.1", 53)),
-            Duration.ofMillis(100), Duration.ofMillis(300), 100, Duration.ofSeconds(60), 10);
+            Duration.ofMillis(100), Duration.ofMillis(300), 100, Duration.ofSeconds(60), 10, 4);
 
     private final ZoneResolver zone = new ZoneResolver().with(
             naptr(DOMAIN, 10, 10, "SIP+D2T", "_sip._tcp.example.test."),
@@ -126,6 +126,16 @@ class Rfc3263ResolverTest {
     }
 
     @Test
+    void aCachedAnswerIsThereAtOnceSoThatNobodyWaitsForIt() {
+        Rfc3263Resolver resolver = resolver(zone.answeringFromAnotherThread(), Transport.UDP, Transport.TCP);
+        resolver.locate(target("example.test")).join();
+        int asked = zone.asked.size();
+
+        assertThat(resolver.locate(target("example.test"))).isCompleted();
+        assertThat(zone.asked).hasSize(asked); // an empty answer (no AAAA for a.example.test) is remembered too
+    }
+
+    @Test
     void aNameThatDoesNotExistIsNotFoundAndRemembered() {
         Rfc3263Resolver resolver = resolver(zone, Transport.UDP);
 
@@ -164,7 +174,7 @@ class Rfc3263ResolverTest {
     void beyondTheLookupsInFlightANewOneFailsAtOnce() {
         zone.silent(name("silent.test.")).silent(name("quiet.test."));
         DnsSettings oneAtATime = new DnsSettings(SETTINGS.servers(), SETTINGS.queryTimeout(), SETTINGS.budget(),
-                100, SETTINGS.negativeTtl(), 1);
+                100, SETTINGS.negativeTtl(), 1, 4);
         Rfc3263Resolver resolver = new Rfc3263Resolver(zone, oneAtATime, List.of(Transport.UDP), Clock.systemUTC(),
                 RandomGenerator.getDefault());
 
@@ -177,10 +187,32 @@ class Rfc3263ResolverTest {
     }
 
     @Test
+    void beyondTheThreadsAllowedToWaitARequestFailsAtOnceWhileItsLookupGoesOn() {
+        zone.silent(name("silent.test.")).silent(name("quiet.test."));
+        DnsSettings oneWaiter = new DnsSettings(SETTINGS.servers(), SETTINGS.queryTimeout(), Duration.ofSeconds(2),
+                100, SETTINGS.negativeTtl(), 10, 1);
+        Rfc3263Resolver resolver = new Rfc3263Resolver(zone, oneWaiter, List.of(Transport.UDP), Clock.systemUTC(),
+                RandomGenerator.getDefault());
+        CompletableFuture<List<SipHop>> waiting = CompletableFuture.supplyAsync(
+                () -> resolver.await(target("silent.test")));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (resolver.waitingThreads() == 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+
+        assertThatThrownBy(() -> resolver.await(target("quiet.test"))).isInstanceOf(DnsFailure.class)
+                .extracting(e -> ((DnsFailure) e).kind()).isEqualTo(Kind.UNAVAILABLE);
+
+        assertThat(waiting).as("the first waiter still waits: the second did not").isNotDone();
+        assertThat(zone.asked(name("quiet.test."), Type.NAPTR)).as("its lookup was started").isEqualTo(1);
+        assertThat(failure(waiting)).isEqualTo(Kind.UNAVAILABLE);
+    }
+
+    @Test
     void aResolverOnTheWireThatSwallowsQueriesFailsWithinTheBudget() throws Exception {
         try (DatagramSocket swallower = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             DnsSettings settings = new DnsSettings(List.of((InetSocketAddress) swallower.getLocalSocketAddress()),
-                    Duration.ofMillis(100), Duration.ofMillis(300), 100, Duration.ofSeconds(60), 10);
+                    Duration.ofMillis(100), Duration.ofMillis(300), 100, Duration.ofSeconds(60), 10, 4);
             Rfc3263Resolver resolver = Rfc3263Resolver.create(settings, List.of(Transport.UDP));
 
             assertThat(failure(resolver.locate(target("example.test")))).isEqualTo(Kind.UNAVAILABLE);

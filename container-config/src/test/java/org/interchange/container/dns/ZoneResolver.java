@@ -30,9 +30,16 @@ final class ZoneResolver implements Resolver {
     private final List<Record> records = new CopyOnWriteArrayList<>();
     private final Set<Name> silent = ConcurrentHashMap.newKeySet();
     final List<String> asked = new CopyOnWriteArrayList<>();
+    private volatile boolean fromAnotherThread;
 
     ZoneResolver with(Record... added) {
         records.addAll(List.of(added));
+        return this;
+    }
+
+    /** Answers from another thread, as a resolver on the network does. */
+    ZoneResolver answeringFromAnotherThread() {
+        fromAnotherThread = true;
         return this;
     }
 
@@ -63,7 +70,8 @@ final class ZoneResolver implements Resolver {
             response.getHeader().setRcode(Rcode.NXDOMAIN);
         }
         ofName.stream().filter(r -> r.getType() == question.getType()).forEach(r -> response.addRecord(r, Section.ANSWER));
-        return CompletableFuture.completedFuture(response);
+        return fromAnotherThread ? CompletableFuture.supplyAsync(() -> response)
+                : CompletableFuture.completedFuture(response);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.interchange.it.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,8 +9,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import org.interchange.it.support.Router;
 import org.interchange.it.support.RouterDeployment;
@@ -37,7 +40,8 @@ import org.xbill.DNS.SRVRecord;
  * SRV the servers by priority, A their addresses; when the first server refuses the connection or answers 503, the
  * next one gets the request (RFC 3263 4.3). A domain whose DNS never answers costs its callers a 503 within {@code dns.budget}, and nobody else
  * anything: OPTIONS and calls between registered users go on meanwhile, and the next request to that domain is
- * answered from the cached failure. OpenSIPS does the same with {@code dns_try_naptr} and its {@code dns_cache}
+ * answered from the cached failure; beyond {@code dns.max-waiting} requests waiting at once, the next one is answered
+ * 503 at once. OpenSIPS does the same with {@code dns_try_naptr} and its {@code dns_cache}
  * module's negative caching, and fails over with {@code t_relay} after a transport error or a 503.
  *
  * <p>The router {@code dns} asks only {@link TestDnsServer}, on 127.0.0.35 at the router's SIP port; every test uses
@@ -153,6 +157,37 @@ class DnsRoutingIT {
 
             assertThat(again.status()).isEqualTo(503);
             assertThat(dns.asked("a." + silent, "NAPTR")).as("the failure was cached").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void beyondTheRequestsAllowedToWaitForDnsTheNextGets503AtOnce() {
+        String silent = newDomain("crowd");
+        int allowed = Integer.parseInt(router.setting("dns.max-waiting"));
+        try (TestDnsServer dns = dnsServer().silence(silent);
+             SipAgent latecomer = router.agent(Transport.UDP)) {
+            List<SipAgent> waiting = new ArrayList<>();
+            try {
+                for (int i = 0; i < allowed; i++) {
+                    SipAgent caller = router.agent(Transport.UDP);
+                    waiting.add(caller);
+                    caller.send(caller.invite("sip:carol@n" + i + "." + silent));
+                }
+                await().atMost(SipAgent.WAIT).until(() -> IntStream.range(0, allowed)
+                        .allMatch(i -> dns.asked("n" + i + "." + silent, "NAPTR") == 1));
+
+                Received rejected = latecomer.send(latecomer.invite("sip:carol@late." + silent)).awaitFinalResponse();
+
+                assertThat(rejected.status()).isEqualTo(503);
+                assertThat(waiting).as("still waiting for DNS when the latecomer was answered")
+                        .allMatch(agent -> agent.poll(r -> !r.isRequest() && r.isFinal(), Duration.ZERO).isEmpty());
+                for (SipAgent agent : waiting) {
+                    assertThat(agent.awaitResponse("its answer after dns.budget", Received::isFinal).status())
+                            .isEqualTo(503);
+                }
+            } finally {
+                waiting.forEach(SipAgent::close);
+            }
         }
     }
 
