@@ -55,6 +55,9 @@ class DocumentedKeysTest {
     /** {@code static final String KEYSTORE_KEY = "tls.keystore";} */
     private static final Pattern KEY_CONSTANT = Pattern.compile("String\\s+(?:\\w+_)?KEY\\s*=\\s*" + KEY_LITERAL);
 
+    /** Keys read only to refuse a file that still sets them, with what they became (not documented as settings). */
+    private static final Set<String> RETIRED = Set.of("tls.client-auth");
+
     private static final String EVERY_FEATURE = """
             domains = example.com
             listener.udp = udp:127.0.0.1:5060
@@ -69,6 +72,7 @@ class DocumentedKeysTest {
     void theFileDocumentsEveryKeyTheRouterReadsAndNoOther() {
         Set<String> read = new TreeSet<>(normalised(keysReadBySettings()));
         read.addAll(normalised(keysInSources()));
+        read.removeAll(RETIRED);
         Set<String> documented = normalised(documentedKeys());
 
         assertThat(read).as("keys the router reads that %s does not document", PROPERTIES)
