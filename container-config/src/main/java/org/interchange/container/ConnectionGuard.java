@@ -158,11 +158,36 @@ final class ConnectionGuard {
     }
 
     /**
+     * Whether a channel may answer a keep-alive with a pong (RFC 5626 4.4.1). JAIN-SIP cannot send one on a connection
+     * that ended (it feeds its parser the end of a connection as a keep-alive and would answer by opening a new
+     * connection to the peer's port), nor on an accepted connection before its first message ({@code peerProtocol}
+     * still unknown: a NullPointerException); both logged as errors.
+     *
+     * @param watched the input of an admitted connection, null for one the router opened
+     */
+    static boolean mayPong(String peerProtocol, WatchedInputStream watched) {
+        return peerProtocol != null && (watched == null || !watched.ended());
+    }
+
+    /**
+     * Runs a channel's write: on a connection this guard admitted ({@code watched} present) as activity that keeps
+     * it from idling, bounded by the write timeout; on one the router opened itself, as it is.
+     */
+    void write(WatchedInputStream watched, Socket socket, SipTimer timer, Write write) throws IOException {
+        if (watched == null) {
+            write.run();
+            return;
+        }
+        watched.wrote();
+        boundWrite(socket, timer, write);
+    }
+
+    /**
      * Runs a write on an admitted connection, and closes the connection when the write has not finished within
      * the write timeout: a peer that stops reading would otherwise block the writing thread for good, a stack
      * thread that relays a call to it perhaps. The stack's own timer watches, as JAIN-SIP's handshake watchdog does.
      */
-    void boundWrite(Socket socket, SipTimer timer, Write write) throws IOException {
+    private void boundWrite(Socket socket, SipTimer timer, Write write) throws IOException {
         SIPStackTimerTask watchdog = new SIPStackTimerTask() {
             @Override
             public void runTask() {

@@ -50,15 +50,10 @@ final class GuardedTcpProcessor extends TCPMessageProcessor {
             }, super::run);
         }
 
-        /**
-         * No pong (RFC 5626 4.4.1) where JAIN-SIP cannot send one: it feeds its parser the end of a connection as a
-         * keep-alive and would answer by opening a new connection to the peer's port, and it cannot write on an
-         * accepted connection before its first message (a NullPointerException); both logged as errors.
-         */
+        /** No pong where JAIN-SIP cannot send one ({@link ConnectionGuard#mayPong}). */
         @Override
         public void sendSingleCLRF() throws Exception {
-            WatchedInputStream input = watched;
-            if (peerProtocol != null && (input == null || !input.ended())) {
+            if (ConnectionGuard.mayPong(peerProtocol, watched)) {
                 super.sendSingleCLRF();
             }
         }
@@ -66,13 +61,7 @@ final class GuardedTcpProcessor extends TCPMessageProcessor {
         /** On an accepted connection: bounded by the write timeout, and no longer idle. */
         @Override
         protected synchronized void sendMessage(byte[] message, boolean isClient) throws IOException {
-            WatchedInputStream input = watched;
-            if (input == null) {
-                super.sendMessage(message, isClient);
-                return;
-            }
-            input.wrote();
-            processor().guard.boundWrite(mySock, sipStack.getTimer(), () -> super.sendMessage(message, isClient));
+            processor().guard.write(watched, mySock, sipStack.getTimer(), () -> super.sendMessage(message, isClient));
         }
     }
 }
