@@ -1,13 +1,7 @@
 package org.interchange.mgmt;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 
+import org.interchange.container.config.GeneratedFiles;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.core.DataDirectory;
 
@@ -24,24 +18,9 @@ public record AdminSettings(String user, String password) {
 
     public static AdminSettings from(RouterConfiguration config, DataDirectory data) {
         String user = config.string("admin.user", "admin");
-        String password = config.optional("admin.password").orElseGet(() -> generatedPassword(data.file(PASSWORD_FILE)));
+        String password = config.optional("admin.password")
+                .orElseGet(() -> GeneratedFiles.secret(data.file(PASSWORD_FILE), 18, "admin password"));
         return new AdminSettings(user, password);
-    }
-
-    private static String generatedPassword(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file).trim();
-            }
-            byte[] random = new byte[18];
-            new SecureRandom().nextBytes(random);
-            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, password + "\n");
-            return password;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the admin password in " + file, e);
-        }
     }
 
     @Override

@@ -1,14 +1,9 @@
 package org.interchange.container;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -16,6 +11,7 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.interchange.container.config.GeneratedFiles;
 import org.interchange.container.config.RouterConfiguration;
 
 /**
@@ -81,22 +77,7 @@ public final class RecordRouteSignature {
 
     /** The key kept in the file, generated there first when the file does not exist. */
     static byte[] key(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
-            }
-            byte[] generated = new byte[KEY_BYTES];
-            new SecureRandom().nextBytes(generated);
-            Files.createDirectories(file.getParent());
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, Base64.getEncoder().encodeToString(generated) + "\n", StandardCharsets.US_ASCII);
-            return generated;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the Record-Route key in " + file, e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(file + " does not hold a Record-Route key (Base64): delete it to have "
-                    + "a new one generated", e);
-        }
+        return GeneratedFiles.secret(file, KEY_BYTES, "Record-Route key").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Read once, when first needed. */

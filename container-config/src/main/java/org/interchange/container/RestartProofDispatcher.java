@@ -1,9 +1,5 @@
 package org.interchange.container;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.Optional;
@@ -19,6 +15,7 @@ import javax.sip.header.RouteHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import org.interchange.container.config.GeneratedFiles;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.dns.FailoverOn503Dispatcher;
 import org.mobicents.servlet.sip.GenericUtils;
@@ -134,20 +131,6 @@ public class RestartProofDispatcher extends FailoverOn503Dispatcher {
 
     /** The id kept in the file, written there first when the file does not exist. */
     static String serverId(Path file) {
-        try {
-            if (Files.exists(file)) {
-                String kept = Files.readString(file, StandardCharsets.US_ASCII).strip();
-                if (!kept.isEmpty()) {
-                    return kept;
-                }
-            }
-            String generated = UUID.randomUUID().toString();
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, generated + "\n", StandardCharsets.US_ASCII);
-            log.info("Generated the SIP server id {} in {}", generated, file);
-            return generated;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the SIP server id in " + file, e);
-        }
+        return GeneratedFiles.value(file, () -> UUID.randomUUID().toString(), "SIP server id");
     }
 }

@@ -36,7 +36,7 @@ class RecordRouteSignatureTest {
 
         byte[] first = RecordRouteSignature.key(file);
 
-        assertThat(first).hasSize(32);
+        assertThat(first).as("32 random bytes in Base64url").hasSize(43);
         assertThat(RecordRouteSignature.key(file)).isEqualTo(first);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }

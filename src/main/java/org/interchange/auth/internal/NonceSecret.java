@@ -1,12 +1,8 @@
 package org.interchange.auth.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
+
+import org.interchange.container.config.GeneratedFiles;
 
 /**
  * The nonce signing secret of a router without {@code auth.secret}: generated at first start into a file of the
@@ -25,18 +21,6 @@ public final class NonceSecret {
 
     /** The secret kept in {@code file}, generated first if the file does not exist. */
     public static String kept(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file).trim();
-            }
-            byte[] random = new byte[RANDOM_BYTES];
-            new SecureRandom().nextBytes(random);
-            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, secret + "\n");
-            return secret;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the nonce secret in " + file, e);
-        }
+        return GeneratedFiles.secret(file, RANDOM_BYTES, "nonce secret");
     }
 }
