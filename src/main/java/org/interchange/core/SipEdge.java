@@ -1,6 +1,7 @@
 package org.interchange.core;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +33,13 @@ import org.slf4j.LoggerFactory;
  * of {@code core} that imports {@code javax.servlet.sip}.
  */
 public final class SipEdge {
+
+    /**
+     * How long queued work may wait for a thread before it is answered 503 without being done: half of the 32 s a
+     * client transaction over UDP lives (RFC 3261 Timer B and F), so that the client still hears the answer and can
+     * try another server, and so that a queue that filled while the database hung drains at once when work is old.
+     */
+    static final Duration MAX_QUEUE_WAIT = Duration.ofSeconds(16);
 
     /** Seconds a client should wait before retrying when the database is down. */
     public static final int RETRY_AFTER_SECONDS = 30;
@@ -109,15 +117,17 @@ public final class SipEdge {
      * Answers a request later, from a thread of {@code executor}, with what {@code work} decides there (JSR 289
      * lets a response be sent from any thread; MSS sends it on the request's server transaction), failures answered
      * as {@link #handle} answers them. For work that may wait on the database, off the SIP stack's threads. When
-     * the executor refuses the work (its queue is full), answers 503 with Retry-After at once.
+     * the executor refuses the work (its queue is full), answers 503 with Retry-After at once; work that waited in
+     * the queue longer than {@link #MAX_QUEUE_WAIT} is answered so too, without being done.
      */
     public static void answerLater(SipServletRequest request, Executor executor, Supplier<Reply> work)
             throws IOException {
+        long queued = System.nanoTime();
         try {
             executor.execute(() -> {
                 Reply reply;
                 try {
-                    reply = work.get();
+                    reply = System.nanoTime() - queued > MAX_QUEUE_WAIT.toNanos() ? overloaded() : work.get();
                 } catch (RuntimeException e) {
                     reply = failure(request, e);
                 }
@@ -131,9 +141,13 @@ public final class SipEdge {
         } catch (RejectedExecutionException e) {
             log.warn("{} {} answered 503: the queue of work waiting for the database is full", request.getMethod(),
                     request.getRequestURI());
-            send(request, Reply.of(503, "Service Unavailable (overloaded)")
-                    .with("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)));
+            send(request, overloaded());
         }
+    }
+
+    private static Reply overloaded() {
+        return Reply.of(503, "Service Unavailable (overloaded)")
+                .with("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
     }
 
     /**
