@@ -13,7 +13,7 @@ import org.interchange.core.WorkQueues;
 
 /**
  * The work queue {@code registrar} of the core's {@link WorkQueues}: the threads that write registrations to the
- * database, so that the SIP stack's threads never wait on it. {@code registrar.threads} threads (default 4, 1..64)
+ * database, so that the SIP stack's threads never wait on it. {@code registrar.threads} threads (default 8, as many as the SIP stack has, 1..64)
  * and a backlog of {@code registrar.queue-size} REGISTERs (default 2000, two seconds of a registration storm at
  * 1,000/s, 1..100000); beyond it work is refused at once ({@link RejectedExecutionException}), which the servlet
  * answers with 503 and Retry-After, as it answers a REGISTER that waited too long to be written. Thread-safe.
@@ -29,7 +29,7 @@ public class RegistrarQueue implements Executor {
 
     @Inject
     public RegistrarQueue(RouterConfiguration config, WorkQueues queues) {
-        queue = queues.create("registrar", config.integer("registrar.threads", 4, 1, 64),
+        queue = queues.create("registrar", config.integer("registrar.threads", 8, 1, 64),
                 config.integer("registrar.queue-size", 2000, 1, 100_000));
     }
 

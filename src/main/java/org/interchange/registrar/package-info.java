@@ -14,7 +14,7 @@
  * {@link org.interchange.registrar.RegistrarServlet}. Config: {@code registrar.min-expires} (default 60),
  * {@code registrar.max-expires} (default 3600), {@code registrar.default-expires} (default 3600),
  * {@code registrar.max-contacts} (per address-of-record, default 10, 0 for no limit), {@code registrar.threads}
- * (default 4) and {@code registrar.queue-size} (default 2000) of the {@link org.interchange.registrar.RegistrarQueue} (a work queue of the core).
+ * (default 8) and {@code registrar.queue-size} (default 2000) of the {@link org.interchange.registrar.RegistrarQueue} (a work queue of the core).
  * Depends on location, auth and domain.
  *
  * <p>Threads: what needs no database (the domain, Require, credentials: subscribers are in memory) is decided on the
