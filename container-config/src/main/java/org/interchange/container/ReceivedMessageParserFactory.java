@@ -139,7 +139,7 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
         removePrivateHeaders(message);
         if (message instanceof ReceivedRequest request) {
             String problem = failedHeader[0] != null ? printable("bad header: " + failedHeader[0])
-                    : problemOf(request, new String(bytes, StandardCharsets.UTF_8));
+                    : problemOf(request, bytes);
             if (problem != null && connection) {
                 markMalformed(request, problem);
                 return request;
@@ -257,14 +257,11 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
      * CSeq method mismatch), or a CSeq number of 2^31 or more (RFC 3261 8.1.1.5). A missing Max-Forwards is added
      * (RFC 3261 16.6 step 3), not refused.
      */
-    private static String problemOf(SIPRequest request, String text) {
-        int lineEnd = text.indexOf('\n');
-        String firstLine = (lineEnd < 0 ? text : text.substring(0, lineEnd)).trim();
-        String version = firstLine.substring(firstLine.lastIndexOf(' ') + 1);
-        if (!version.equalsIgnoreCase("SIP/2.0")) {
+    private static String problemOf(SIPRequest request, byte[] bytes) {
+        if (!RepeatedHeaders.isSip20(bytes)) {
             return "505 Version Not Supported";
         }
-        String repeated = RepeatedHeaders.firstRepeatedSingleton(text);
+        String repeated = RepeatedHeaders.firstRepeatedSingleton(bytes);
         if (repeated != null) {
             return "more than one " + repeated;
         }
