@@ -207,8 +207,9 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
     /** Removes the header fields of the router's private namespace that a peer sent. */
     private static void removePrivateHeaders(SIPMessage message) {
         List<String> forged = null;
-        for (Iterator<String> names = message.getHeaderNames(); names.hasNext(); ) {
-            String name = names.next();
+        // the message's own headers, not getHeaderNames(), which copies every name into a new list for each message
+        for (Iterator<SIPHeader> headers = message.getHeaders(); headers.hasNext(); ) {
+            String name = headers.next().getName();
             if (name.regionMatches(true, 0, PRIVATE_HEADER_PREFIX, 0, PRIVATE_HEADER_PREFIX.length())) {
                 (forged == null ? forged = new ArrayList<>(1) : forged).add(name);
             }
