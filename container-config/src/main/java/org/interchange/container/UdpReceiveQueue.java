@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The queue between a UDP listener's receive thread and the stack threads that process its datagrams, which keeps
  * the router answering when more arrives than it can process (a flood, a registration storm after an outage).
+ * What is offered may be in a receive buffer that is reused: what is queued is a copy.
  *
  * <p>JAIN-SIP's own queue is unbounded and holds every datagram in the 64 KB buffer it was received into: under
  * overload the backlog filled a 1 GB heap in seconds, the receive thread died of OutOfMemoryError and the listener
@@ -55,8 +56,11 @@ final class UdpReceiveQueue extends LinkedBlockingQueue<DatagramQueuedMessageDis
 
     @Override
     public boolean offer(DatagramQueuedMessageDispatch received) {
-        DatagramPacket packet = received.packet;
-        packet.setData(Arrays.copyOfRange(packet.getData(), packet.getOffset(), packet.getOffset() + packet.getLength()));
+        DatagramPacket buffer = received.packet;
+        // a packet of its own: the receive buffer is reused for the next datagram
+        DatagramPacket packet = new DatagramPacket(Arrays.copyOfRange(buffer.getData(), buffer.getOffset(),
+                buffer.getOffset() + buffer.getLength()), buffer.getLength(), buffer.getSocketAddress());
+        received.packet = packet;
         if (!finishesWork(packet.getData()) && serverTransactions.getAsInt() >= maxServerTransactions) {
             droppedTransactionsFull++;
         } else if (!super.offer(received)) {

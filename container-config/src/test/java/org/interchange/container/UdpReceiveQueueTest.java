@@ -30,6 +30,22 @@ class UdpReceiveQueueTest {
     }
 
     @Test
+    void datagramsReceivedIntoOneBufferStayApart() throws Exception {
+        UdpReceiveQueue queue = queue(10, 100);
+        DatagramPacket buffer = new DatagramPacket(new byte[64 * 1024], 64 * 1024);
+
+        queue.offer(receivedInto(buffer, OPTIONS, 5070));
+        queue.offer(receivedInto(buffer, "SIP/2.0 200 OK\r\n\r\n", 5071));
+
+        DatagramPacket first = queue.take().packet;
+        DatagramPacket second = queue.take().packet;
+        assertThat(new String(first.getData(), StandardCharsets.US_ASCII)).isEqualTo(OPTIONS);
+        assertThat(first.getPort()).isEqualTo(5070);
+        assertThat(new String(second.getData(), StandardCharsets.US_ASCII)).isEqualTo("SIP/2.0 200 OK\r\n\r\n");
+        assertThat(second.getPort()).isEqualTo(5071);
+    }
+
+    @Test
     void aFullQueueDropsWhatArrives() {
         UdpReceiveQueue queue = queue(2, 100);
 
@@ -61,12 +77,15 @@ class UdpReceiveQueueTest {
     }
 
     private static DatagramQueuedMessageDispatch received(String text) {
-        byte[] buffer = new byte[64 * 1024];
+        return receivedInto(new DatagramPacket(new byte[64 * 1024], 64 * 1024), text, 5070);
+    }
+
+    /** As the receive thread does: the datagram's bytes into the start of the buffer, its length and sender set. */
+    private static DatagramQueuedMessageDispatch receivedInto(DatagramPacket buffer, String text, int fromPort) {
         byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(bytes, 0, buffer, 0, bytes.length);
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        packet.setLength(bytes.length);
-        packet.setSocketAddress(new InetSocketAddress("127.0.0.1", 5070));
-        return new DatagramQueuedMessageDispatch(packet, System.currentTimeMillis());
+        System.arraycopy(bytes, 0, buffer.getData(), 0, bytes.length);
+        buffer.setLength(bytes.length);
+        buffer.setSocketAddress(new InetSocketAddress("127.0.0.1", fromPort));
+        return new DatagramQueuedMessageDispatch(buffer, System.currentTimeMillis());
     }
 }
