@@ -23,6 +23,7 @@ import org.interchange.auth.Authenticator.Authenticated;
 import org.interchange.auth.Authenticator.Challenged;
 import org.interchange.auth.Subscribers;
 import org.interchange.container.bridge.BridgeRouter;
+import org.interchange.container.RouterPings;
 import org.interchange.container.config.IpAddresses;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.config.SipListener;
@@ -61,8 +62,6 @@ public class RequestRouter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestRouter.class);
 
-    /** Methods the router answers itself when a request is addressed to it (no user part). */
-    public static final String ALLOW = "OPTIONS, REGISTER";
     /** Methods whose initial requests create dialogs, which the router record-routes. */
     static final Set<String> DIALOG_CREATING = Set.of("INVITE", "SUBSCRIBE", "REFER", "NOTIFY");
     /** The Record-Route URI parameter carrying the loop-detection hash. */
@@ -241,11 +240,12 @@ public class RequestRouter {
 
     private static Reply addressedToRouter(String method, OptionalInt maxForwards) {
         if ("OPTIONS".equals(method)) {
-            // RFC 3261 11, 16.3: the router is the target; Max-Forwards 0 is no obstacle
-            return Reply.of(200, "OK").with("Allow", ALLOW).with("Accept", "application/sdp")
-                    .with("Supported", "path");
+            // RFC 3261 11, 16.3: the router is the target; Max-Forwards 0 is no obstacle. The same 200 as the SIP
+            // stack gives the pings it answers for the router
+            return Reply.of(200, "OK").with("Allow", RouterPings.ALLOW).with("Accept", RouterPings.ACCEPT)
+                    .with("Supported", RouterPings.SUPPORTED);
         }
-        return Reply.of(405, "Method Not Allowed").with("Allow", ALLOW);
+        return Reply.of(405, "Method Not Allowed").with("Allow", RouterPings.ALLOW);
     }
 
     private Optional<Reply> authenticate(InboundRequest request, String realm) {

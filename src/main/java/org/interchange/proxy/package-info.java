@@ -3,7 +3,8 @@
  * request route does with tm, rr, maxfwd, registrar's {@code lookup} and auth.
  *
  * <p>For each initial request, {@link org.interchange.proxy.RequestRouter} decides: answer it (OPTIONS to the
- * router, 405 for other methods addressed to it, 483, 416, 420, 407 challenges for local users, 404 or 480 for
+ * router, unless the SIP stack answered it already because it names a listener by address,
+ * {@link org.interchange.container.RouterPings}; 405 for other methods addressed to it, 483, 416, 420, 407 challenges for local users, 404 or 480 for
  * users without bindings, 403 for relaying) or relay it. Requests for a served domain go to the user's bindings:
  * in parallel to those of the highest q, then serially to lower q-values when those fail; each branch follows the
  * binding's Path. Requests for other domains go to their Request-URI, through {@code proxy.outbound-proxy} when

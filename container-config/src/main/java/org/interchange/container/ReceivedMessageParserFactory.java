@@ -105,6 +105,11 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
         return ReceivedRequest.of(request).flatMap(received -> received.note(MALFORMED));
     }
 
+    /** Whether the parser let a malformed request through, to be answered by the servlet edge. */
+    static boolean isMalformed(SIPRequest request) {
+        return ReceivedRequest.of(request).flatMap(received -> received.note(MALFORMED)).isPresent();
+    }
+
     @Override
     public MessageParser createMessageParser(SIPTransactionStack stack) {
         StringMsgParser parser = new ReceivedRequestParser();

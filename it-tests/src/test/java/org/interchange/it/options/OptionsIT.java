@@ -2,11 +2,14 @@ package org.interchange.it.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.interchange.it.support.Router;
 import org.interchange.it.support.RouterDeployment;
 import org.interchange.it.support.sip.IpFamily;
 import org.interchange.it.support.sip.Received;
 import org.interchange.it.support.sip.SipAgent;
+import org.interchange.it.support.sip.SipRequest;
 import org.interchange.it.support.sip.Transport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -61,6 +64,32 @@ class OptionsIT {
 
             assertThat(ok.status()).isEqualTo(200);
             assertThat(ok.allowedMethods()).contains("OPTIONS", "REGISTER");
+        }
+    }
+
+    /**
+     * A ping to a listener's address is answered by the SIP stack, without the application; one to a user nobody is
+     * by the application. Both say the same, and a retransmitted ping gets the same answer, To tag included.
+     */
+    @Test
+    void theStackAnswersPingsAsTheApplicationDoes() {
+        try (SipAgent probe = router.agent(Transport.UDP)) {
+            SipRequest ping = probe.request("OPTIONS", router.uri(Transport.UDP, IpFamily.IPV4));
+            Received byStack = probe.send(ping).awaitFinalResponse();
+            probe.send(ping); // a retransmission: its answer is in the agent's list, not handed to a wait
+            Received byApplication = probe.send(probe.request("OPTIONS", "sip:ping@" + router.domain() + ":"
+                    + router.sipAddress(Transport.UDP).getPort())).awaitFinalResponse();
+
+            assertThat(probe.received()).filteredOn(received -> byStack.branch().equals(received.branch()))
+                    .as("the ping and its retransmission get the same 200").hasSize(2)
+                    .allSatisfy(ok -> assertThat(ok.toTag()).isEqualTo(byStack.toTag()));
+            for (Received ok : List.of(byStack, byApplication)) {
+                assertThat(ok.status()).isEqualTo(200);
+                assertThat(ok.allowedMethods()).containsExactly("OPTIONS", "REGISTER");
+                assertThat(ok.header("Accept")).contains("application/sdp");
+                assertThat(ok.header("Supported")).contains("path");
+                assertThat(ok.toTag()).isPresent();
+            }
         }
     }
 
