@@ -15,14 +15,13 @@
  * </pre>
  * SIP servlets ({@code *Servlet}) only translate between SIP messages and calls into these beans; the beans never
  * see {@code javax.servlet.sip}. The messages of one call are handled one at a time (MSS's concurrency control per
- * application session): the proxy decides on a best response while the next target group may already answer. The SIP deployment descriptor, {@code sip.xml} at the top of the repository, maps
- * methods onto the servlets.
+ * application session, declared here): the proxy decides on a best response while the next target group may
+ * already answer. The SIP deployment descriptor, {@code sip.xml} at the top of the repository, names the application
+ * and its servlets and maps methods onto them.
  */
-@SipApplication(name = "interchange", displayName = "Interchange")
 @ConcurrencyControl(mode = ConcurrencyControlMode.SipApplicationSession)
 package org.interchange;
 
-import javax.servlet.sip.annotation.SipApplication;
 
 import org.mobicents.servlet.sip.annotation.ConcurrencyControl;
 import org.mobicents.servlet.sip.annotation.ConcurrencyControlMode;

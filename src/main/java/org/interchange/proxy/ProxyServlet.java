@@ -37,7 +37,6 @@ import org.slf4j.LoggerFactory;
  * answers or proxies. In-dialog requests are left to the container, which relays them along their Route headers,
  * statefully while it knows their dialog, statelessly for a dialog set up before the router restarted.
  */
-@javax.servlet.sip.annotation.SipServlet(name = "proxy", loadOnStartup = 1)
 public class ProxyServlet extends SipServlet {
 
     private static final long serialVersionUID = 1L;

@@ -16,7 +16,6 @@ import org.interchange.core.SipEdge;
  * of the {@link RegistrarQueue}, which answers, so that a slow database never holds the threads every message
  * shares.
  */
-@javax.servlet.sip.annotation.SipServlet(name = "registrar", loadOnStartup = 1)
 public class RegistrarServlet extends SipServlet {
 
     private static final long serialVersionUID = 1L;

@@ -12,6 +12,8 @@ import org.interchange.container.ConnectionLimits;
 import org.interchange.container.MssHostNames;
 import org.interchange.container.NoUsageStatistics;
 import org.interchange.container.RefreshExpandedWars;
+import org.interchange.container.SipDescriptorConfig;
+import org.interchange.container.SipDescriptorHost;
 import org.interchange.container.RestartProofDispatcher;
 import org.interchange.container.StartupProblems;
 import org.interchange.container.config.SipListener;
@@ -19,10 +21,8 @@ import org.interchange.container.dns.BoundedDnsServerLocator;
 import org.interchange.container.dns.FailoverOn503Dispatcher;
 import org.interchange.container.tls.TlsSettings;
 import org.mobicents.servlet.sip.catalina.SipHostConfig;
-import org.mobicents.servlet.sip.startup.SipContextConfig;
 import org.mobicents.servlet.sip.startup.SipProtocolHandler;
 import org.mobicents.servlet.sip.startup.SipStandardEngine;
-import org.mobicents.servlet.sip.startup.SipStandardHost;
 import org.mobicents.servlet.sip.startup.SipStandardService;
 
 /**
@@ -42,7 +42,7 @@ final class EmbeddedContainer {
 
     private final StandardServer server = new StandardServer();
     private final SipStandardService service = new SipStandardService();
-    private final SipStandardHost host = new SipStandardHost();
+    private final SipDescriptorHost host = new SipDescriptorHost();
     private final List<SipListener> listeners;
 
     EmbeddedContainer(Path catalinaBase, List<SipListener> listeners, List<Connector> adminConnectors,
@@ -74,7 +74,7 @@ final class EmbeddedContainer {
         host.setUnpackWARs(true);
         host.setAutoDeploy(false);
         host.setDeployOnStartup(true);
-        host.setConfigClass(SipContextConfig.class.getName());
+        host.setConfigClass(SipDescriptorConfig.class.getName());
         // SipStandardHost cannot swap in its host config on Tomcat 7.0.109: install it ourselves
         host.addLifecycleListener(new SipHostConfig());
         host.addLifecycleListener(new RefreshExpandedWars());
