@@ -2,7 +2,8 @@ package org.interchange.core;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -49,16 +50,15 @@ public final class SipEdge {
     private SipEdge() {
     }
 
-    /** The request as beans see it. */
+    /** The request as beans see it; its header fields are read from the request when a bean asks for them. */
     public static InboundRequest read(SipServletRequest request) {
-        SipHeaders.Builder headers = SipHeaders.builder();
-        Iterator<String> names = request.getHeaderNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            request.getHeaders(name).forEachRemaining(value -> headers.add(name, value));
-        }
+        SipHeaders headers = SipHeaders.readOnDemand(name -> {
+            List<String> values = new ArrayList<>(1);
+            request.getHeaders(name).forEachRemaining(values::add);
+            return values;
+        });
         Transport transport = Transport.parse(transportOf(request));
-        return new InboundRequest(request.getMethod(), request.getRequestURI().toString(), headers.build(),
+        return new InboundRequest(request.getMethod(), request.getRequestURI().toString(), headers,
                 new Endpoint(transport, request.getRemoteAddr(), request.getRemotePort()),
                 new Endpoint(transport, request.getLocalAddr(), request.getLocalPort()),
                 request.isInitial());

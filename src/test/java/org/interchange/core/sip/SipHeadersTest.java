@@ -2,6 +2,9 @@ package org.interchange.core.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class SipHeadersTest {
@@ -43,5 +46,22 @@ class SipHeadersTest {
 
         assertThat(headers.all("Supported")).containsExactly("path");
         assertThat(headers.has("Require")).isFalse();
+    }
+
+    @Test
+    void readOnDemandReadsAFieldOnceWhenFirstAskedForAndKeepsItAsRead() {
+        List<String> asked = new ArrayList<>();
+        List<String> routes = new ArrayList<>(List.of("<sip:a.example.org;lr>"));
+        SipHeaders headers = SipHeaders.readOnDemand(name -> {
+            asked.add(name);
+            return "route".equalsIgnoreCase(name) ? routes : List.of();
+        });
+
+        assertThat(asked).isEmpty();
+        assertThat(headers.all("Route")).containsExactly("<sip:a.example.org;lr>");
+        routes.add("<sip:b.example.org;lr>");
+        assertThat(headers.all("ROUTE")).containsExactly("<sip:a.example.org;lr>");
+        assertThat(headers.has("Max-Forwards")).isFalse();
+        assertThat(asked).containsExactly("Route", "Max-Forwards");
     }
 }
