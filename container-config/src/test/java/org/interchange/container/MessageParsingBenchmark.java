@@ -42,7 +42,7 @@ import gov.nist.javax.sip.stack.UDPMessageChannel;
  *
  * <p>The stack is the router's ({@link SipStackImpl}) with the shipped {@code conf/mss-sip-stack.properties} (less the
  * router of outgoing requests) and one UDP listener on 127.0.0.1; nothing is sent or received. The messages: an INVITE as a proxy in front of the router
- * relays it (two Vias, Record-Route, a Route to the router, an SDP offer; about 1 KB), a REGISTER with credentials
+ * relays it (two Vias, Record-Route, a Route to the router, an SDP offer; 1,083 bytes), a REGISTER with credentials
  * and an OPTIONS keep-alive. Beside them, JAIN-SIP's own parser on the INVITE (what the router's checks add), and the
  * parts that are not parsing: the scan of the raw bytes, and the framing a TCP connection's bytes go through.
  */
