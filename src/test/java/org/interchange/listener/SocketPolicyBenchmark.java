@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The cost of one socket policy decision ({@link DefaultSocketPolicy#choose}), by the step that decides, and of the
  * socket rule lookup that the router does once per initial request ({@link SocketRules#match}). Not a test: run with
- * {@code mvn -B -pl src -Pjmh test-compile exec:exec} (see {@code it-tests/bench/README.md}).
+ * {@code mvn -B -o -pl src -am -Pjmh test-compile exec:exec -Djmh.args=SocketPolicy} (see
+ * {@code it-tests/bench/README.md}).
  *
  * <p>Every branch goes to the same next hop, {@code 127.0.0.1:5080} over UDP, and leaves through the same listener,
  * {@code loopback} ({@code udp:127.0.0.1:5060}); only the reason differs. The automatic step runs over the real
