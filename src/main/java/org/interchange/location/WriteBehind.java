@@ -110,7 +110,9 @@ final class WriteBehind implements TableWriter {
             stopped = true;
             int pending = changed.size();
             if (writeChanged()) {
-                log.info("Location: the changes of {} addresses-of-record written before the stop", pending);
+                if (pending > 0) {
+                    log.info("Location: the changes of {} addresses-of-record written before the stop", pending);
+                }
             } else {
                 log.error("Location: the database is unavailable at the stop: the changes of {} addresses-of-record "
                         + "are lost", changed.size());
