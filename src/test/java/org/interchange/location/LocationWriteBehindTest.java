@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Location in write-behind mode ({@link WriteBehind}): a change is in memory at once and in the table after the
- * {@code location-flush} timer ran; a clean stop writes what is left. What both modes share is in
- * {@link LocationTest}.
+ * {@code location-flush} timer ran; a clean stop writes what is left. What the modes share (lookups, ordering,
+ * expiry in memory) is tested in write-through mode, in {@link LocationTest}.
  */
 class LocationWriteBehindTest {
 
