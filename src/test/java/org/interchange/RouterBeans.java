@@ -32,13 +32,22 @@ public record RouterBeans(Domains domains, Subscribers subscribers, Location loc
             listener.udp = udp:127.0.0.1:5060
             """;
 
-    /** Builds the beans; {@code directory} receives the configuration file. */
+    /** Location writing through to the database, as a REGISTER handed to the registrar's queue expects. */
+    public static final LocationSettings WRITE_THROUGH = new LocationSettings(Duration.ofSeconds(60),
+            LocationSettings.DbMode.WRITE_THROUGH, Duration.ofSeconds(1));
+
+    /** Builds the beans, location writing through; {@code directory} receives the configuration file. */
     public static RouterBeans over(Database database, Path directory, Clock clock, AuthSettings auth) {
+        return over(database, directory, clock, auth, WRITE_THROUGH);
+    }
+
+    /** Builds the beans; {@code directory} receives the configuration file. */
+    public static RouterBeans over(Database database, Path directory, Clock clock, AuthSettings auth,
+                                   LocationSettings locationSettings) {
         ManualScheduler scheduler = new ManualScheduler();
         Domains domains = Beans.constructed(new Domains(TestConfiguration.load(directory, CONFIGURATION), database));
         Subscribers subscribers = Beans.constructed(new Subscribers(database, scheduler, auth));
-        Location location = Beans.constructed(new Location(database, clock, scheduler,
-                new LocationSettings(Duration.ofSeconds(60))));
+        Location location = Beans.constructed(new Location(database, clock, scheduler, locationSettings));
         Authenticator authenticator = Beans.constructed(new Authenticator(auth, subscribers, clock, scheduler));
         return new RouterBeans(domains, subscribers, location, authenticator);
     }

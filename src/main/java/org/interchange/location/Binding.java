@@ -10,7 +10,9 @@ import org.interchange.core.sip.Endpoint;
 /**
  * One contact bound to an address-of-record (RFC 3261 10), with what the router learnt when it was registered.
  *
- * @param id           the row id in the location table; 0 for a binding not stored yet
+ * @param id           identifies the binding among those in memory: its row id in the location table when loaded at
+ *                     start or written through; in write-behind mode, an id of memory's own for a binding made
+ *                     since; 0 for a binding not stored yet
  * @param aor          the address-of-record
  * @param contact      the contact URI, as registered (without header parameters)
  * @param q            the q-value, 0..1 (1 when the contact gave none)
@@ -44,7 +46,7 @@ public record Binding(long id, Aor aor, String contact, double q, Instant expire
         return Math.max(0, expires.getEpochSecond() - now.getEpochSecond());
     }
 
-    /** This binding with the row id the database gave it. */
+    /** This binding with the id the location store gave it. */
     public Binding withId(long newId) {
         return new Binding(newId, aor, contact, q, expires, callId, cseq, lastModified, received, socket, userAgent,
                 path);

@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 
 import javax.annotation.PostConstruct;
 import javax.enterprise.context.ApplicationScoped;
+import javax.enterprise.context.BeforeDestroyed;
 import javax.enterprise.inject.Produces;
 import javax.enterprise.event.Observes;
 import javax.inject.Inject;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The contact store. Thread-safe: changes to one address-of-record are serialised by its lock; lookups read an
- * immutable list and take no lock.
+ * immutable list and take no lock. How changes reach the database is the {@link TableWriter}'s business, chosen by
+ * {@code location.db-mode}.
  */
 @ApplicationScoped
 public class Location {
@@ -48,6 +50,7 @@ public class Location {
     private Clock clock;
     private Scheduler scheduler;
     private LocationSettings settings;
+    private TableWriter writer;
     private final Map<Aor, List<Binding>> bindings = new ConcurrentHashMap<>();
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
 
@@ -72,8 +75,28 @@ public class Location {
         for (Binding binding : stored) {
             bindings.merge(binding.aor(), List.of(binding), Location::concat);
         }
-        log.info("Location: {} bindings of {} addresses-of-record loaded", stored.size(), bindings.size());
+        log.info("Location: {} bindings of {} addresses-of-record loaded; changes are written {}", stored.size(),
+                bindings.size(), updateWritesTheDatabase() ? "through to the database"
+                        : "behind, to the database every " + settings.flushInterval().toMillis() + " ms");
+        writer = switch (settings.dbMode()) {
+            case WRITE_THROUGH -> new WriteThrough(table);
+            case WRITE_BEHIND -> writeBehind(stored.stream().mapToLong(Binding::id).max().orElse(0));
+        };
         scheduler.every("location-expiry", settings.timerInterval(), this::purgeExpired);
+    }
+
+    private WriteBehind writeBehind(long highestId) {
+        WriteBehind writeBehind = new WriteBehind(table, clock, highestId);
+        scheduler.every("location-flush", settings.flushInterval(), writeBehind::flush);
+        return writeBehind;
+    }
+
+    /**
+     * Whether {@link #update} writes the database before it returns (write-through), so that callers keep it off
+     * the SIP stack's threads; in write-behind mode it changes memory only.
+     */
+    public boolean updateWritesTheDatabase() {
+        return settings.dbMode() == LocationSettings.DbMode.WRITE_THROUGH;
     }
 
     /** The unexpired bindings of an address-of-record, most preferred first. */
@@ -84,10 +107,12 @@ public class Location {
     /**
      * Changes the bindings of an address-of-record atomically. {@code change} receives the unexpired bindings and
      * returns the bindings there shall be: those it keeps or modifies keep their id, new ones have id 0. It may throw
-     * to abort the change. The database is written first; if that fails, nothing changes.
+     * to abort the change. In write-through mode the database is written first, and if that fails, nothing
+     * changes; in write-behind mode the change is written at the next flush.
      *
      * @return the bindings now stored, most preferred first
-     * @throws org.interchange.core.persistence.DatabaseUnavailableException when the database fails
+     * @throws org.interchange.core.persistence.DatabaseUnavailableException when the database fails (write-through)
+     * @throws org.interchange.core.persistence.InvalidDataException when a value does not fit the location table
      */
     public List<Binding> update(Aor aor, UnaryOperator<List<Binding>> change) {
         ReentrantLock lock = lockOf(aor);
@@ -98,7 +123,7 @@ public class Location {
             Set<Long> kept = new HashSet<>();
             next.forEach(binding -> kept.add(binding.id()));
             List<Binding> removed = before.stream().filter(binding -> !kept.contains(binding.id())).toList();
-            List<Binding> stored = table.replace(removed, next);
+            List<Binding> stored = writer.write(aor, removed, next);
             List<Binding> sorted = stored.stream().sorted(PREFERENCE).toList();
             if (sorted.isEmpty()) {
                 bindings.remove(aor);
@@ -156,7 +181,7 @@ public class Location {
             }
         }
         try {
-            int deleted = table.deleteExpired(now);
+            int deleted = writer.deleteExpired(now);
             if (deleted > 0) {
                 log.debug("Location: {} expired bindings purged", deleted);
             }
@@ -195,5 +220,13 @@ public class Location {
     /** Makes the bean ready (its {@code @PostConstruct} runs) before the router takes traffic. */
     void start(@Observes RouterStarting starting) {
         // nothing more: being called instantiates the bean
+    }
+
+    /**
+     * On a clean stop, before any bean is destroyed (the database closes with its bean): writes the changes not
+     * written yet (write-behind).
+     */
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object context) {
+        writer.stop();
     }
 }

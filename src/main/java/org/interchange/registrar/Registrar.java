@@ -62,7 +62,10 @@ public class Registrar {
         this.clock = clock;
     }
 
-    /** What becomes of a REGISTER, decided from memory alone, on the SIP stack's thread. */
+    /**
+     * What becomes of a REGISTER, decided from memory alone, on the SIP stack's thread: in write-behind mode this
+     * includes its bindings, and the 200.
+     */
     public sealed interface Admission permits Answer, NotServed, Accepted {
     }
 
@@ -74,13 +77,19 @@ public class Registrar {
     public record NotServed() implements Admission {
     }
 
-    /** Authenticated (or needing no credentials), for {@link #store}: the work that writes the database. */
+    /**
+     * Authenticated (or needing no credentials), for {@link #store}: the work that writes the database, given in
+     * write-through mode only.
+     */
     public record Accepted(InboundRequest request, Aor aor) implements Admission {
     }
 
     /**
      * The checks of a REGISTER that need no database (RFC 3261 10.3 steps 1-4): the Request-URI's domain, Require,
-     * the address-of-record and the credentials (subscribers are in memory).
+     * the address-of-record and the credentials (subscribers are in memory). When location writes behind, changing
+     * the bindings needs no database either, and the accepted REGISTER is stored at once: the answer is the 200.
+     *
+     * @throws org.interchange.core.persistence.InvalidDataException when a value does not fit the location table
      */
     public Admission admit(InboundRequest request) {
         if (!SipUri.hasSipScheme(request.requestUri())) {
@@ -97,7 +106,9 @@ public class Registrar {
             return new NotServed();
         }
         try {
-            return admit(request, domain.get());
+            Admission admission = admit(request, domain.get());
+            return admission instanceof Accepted accepted && !location.updateWritesTheDatabase()
+                    ? new Answer(store(accepted)) : admission;
         } catch (RegistrationRejected e) {
             return new Answer(e.reply());
         } catch (SipSyntaxException e) {
@@ -107,7 +118,7 @@ public class Registrar {
 
     /**
      * Adds, refreshes or removes the bindings of an admitted REGISTER (RFC 3261 10.3 steps 5-8); writes the
-     * database, so it runs off the SIP stack's threads.
+     * database (write-through), so it runs off the SIP stack's threads.
      *
      * @throws org.interchange.core.persistence.DatabaseUnavailableException when the database fails
      * @throws org.interchange.core.persistence.InvalidDataException when a value does not fit the location table

@@ -13,10 +13,12 @@ import org.interchange.core.WorkQueues;
 
 /**
  * The work queue {@code registrar} of the core's {@link WorkQueues}: the threads that write registrations to the
- * database, so that the SIP stack's threads never wait on it. {@code registrar.threads} threads (default 8, as many as the SIP stack has, 1..64)
- * and a backlog of {@code registrar.queue-size} REGISTERs (default 2000, two seconds of a registration storm at
- * 1,000/s, 1..100000); beyond it work is refused at once ({@link RejectedExecutionException}), which the servlet
- * answers with 503 and Retry-After, as it answers a REGISTER that waited too long to be written. Thread-safe.
+ * database when location writes through ({@code location.db-mode=write-through}), so that the SIP stack's threads
+ * never wait on it; in write-behind mode it stays idle (its threads start with the first work).
+ * {@code registrar.threads} threads (default 8, as many as the SIP stack has, 1..64) and a backlog of
+ * {@code registrar.queue-size} REGISTERs (default 2000, two seconds of a registration storm at 1,000/s, 1..100000);
+ * beyond it work is refused at once ({@link RejectedExecutionException}), which the servlet answers with 503 and
+ * Retry-After, as it answers a REGISTER that waited too long to be written. Thread-safe.
  */
 @ApplicationScoped
 public class RegistrarQueue implements Executor {

@@ -12,9 +12,9 @@ import org.interchange.core.SipEdge;
 /**
  * The SIP entry point for REGISTER ({@code sip.xml} maps it). What needs no database is decided on the SIP stack's
  * thread: REGISTERs for domains the router does not serve go on to the proxy servlet (a named dispatcher, which must
- * run on the container's thread), challenges and refusals are answered at once. The bindings are written on a thread
- * of the {@link RegistrarQueue}, which answers, so that a slow database never holds the threads every message
- * shares.
+ * run on the container's thread), challenges and refusals are answered at once, and so is a REGISTER whose bindings
+ * location writes behind. Bindings written through to the database are written on a thread of the
+ * {@link RegistrarQueue}, which answers, so that a slow database never holds the threads every message shares.
  */
 public class RegistrarServlet extends SipServlet {
 

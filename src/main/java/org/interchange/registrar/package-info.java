@@ -14,13 +14,16 @@
  * {@link org.interchange.registrar.RegistrarServlet}. Config: {@code registrar.min-expires} (default 60),
  * {@code registrar.max-expires} (default 3600), {@code registrar.default-expires} (default 3600),
  * {@code registrar.max-contacts} (per address-of-record, default 10, 0 for no limit), {@code registrar.threads}
- * (default 8) and {@code registrar.queue-size} (default 2000) of the {@link org.interchange.registrar.RegistrarQueue} (a work queue of the core).
+ * (default 8) and {@code registrar.queue-size} (default 2000) of the {@link org.interchange.registrar.RegistrarQueue}
+ * (a work queue of the core, used in write-through mode).
  * Depends on location, auth and domain.
  *
  * <p>Threads: what needs no database (the domain, Require, credentials: subscribers are in memory) is decided on the
- * SIP stack's thread, which answers challenges and refusals at once; the bindings are written, and the 200 sent, by
- * a thread of the registrar queue, so that a slow or dead database never holds the threads that OPTIONS, BYE and
- * every other message need. A full queue is answered 503 with Retry-After; a failing database 500 with Retry-After;
- * a value wider than its column (a Call-ID over 255 characters) 400 naming it.
+ * SIP stack's thread, which answers challenges and refusals at once. When location writes behind (the default,
+ * {@code location.db-mode}), changing the bindings needs no database either: the SIP stack's thread changes them and
+ * sends the 200, with no hand-off. When it writes through, the bindings are written, and the 200 sent, by a thread
+ * of the registrar queue, so that a slow or dead database never holds the threads that OPTIONS, BYE and every other
+ * message need; a full queue is answered 503 with Retry-After, a failing database 500 with Retry-After. In both
+ * modes a value wider than its column (a Call-ID over 255 characters) is answered 400 naming it.
  */
 package org.interchange.registrar;

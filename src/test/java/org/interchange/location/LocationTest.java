@@ -2,6 +2,7 @@ package org.interchange.location;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.interchange.location.TestBindings.add;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.interchange.core.sip.Aor;
 import org.interchange.core.sip.SipRequests;
 import org.junit.jupiter.api.Test;
 
+/** Location in write-through mode; {@link LocationWriteBehindTest} for what differs in write-behind mode. */
 class LocationTest {
 
     private static final Aor ALICE = Aor.parse("alice@example.com");
@@ -224,7 +226,8 @@ class LocationTest {
     void registersTheExpiryTimer() {
         location(TestDatabase.H2.empty());
 
-        assertThat(scheduler.tasks()).containsEntry("location-expiry", Duration.ofSeconds(60));
+        assertThat(scheduler.tasks()).containsEntry("location-expiry", Duration.ofSeconds(60))
+                .doesNotContainKey("location-flush");
     }
 
     private Location location(Database database) {
@@ -237,22 +240,11 @@ class LocationTest {
     }
 
     private static LocationSettings settings() {
-        return new LocationSettings(Duration.ofSeconds(60));
+        return new LocationSettings(Duration.ofSeconds(60), LocationSettings.DbMode.WRITE_THROUGH,
+                Duration.ofSeconds(1));
     }
 
     private Binding binding(Aor aor, String contact, double q, long seconds) {
-        return new Binding(0, aor, contact, q, clock.instant().plusSeconds(seconds), "call-" + contact, 1,
-                clock.instant(), Optional.of(SipRequests.USER_AGENT), Optional.of(SipRequests.LISTENER), "",
-                List.of());
-    }
-
-    /** Adds one binding to those of {@code aor}; returns it as stored. */
-    private static Binding add(Location location, Aor aor, Binding binding) {
-        List<Binding> stored = location.update(aor, current -> {
-            List<Binding> next = new ArrayList<>(current);
-            next.add(binding);
-            return next;
-        });
-        return stored.stream().filter(b -> b.contact().equals(binding.contact())).findFirst().orElseThrow();
+        return TestBindings.binding(clock, aor, contact, q, seconds);
     }
 }

@@ -1,23 +1,32 @@
 package org.interchange.registrar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.interchange.RouterBeans;
 import org.interchange.auth.DigestClient;
+import org.interchange.core.Beans;
+import org.interchange.core.ManualScheduler;
 import org.interchange.core.TestClock;
+import org.interchange.core.persistence.InvalidDataException;
 import org.interchange.core.persistence.OnEveryDatabase;
 import org.interchange.core.persistence.TestDatabase;
+import org.interchange.core.persistence.TestDatabase.StoppableDatabase;
 import org.interchange.core.sip.Aor;
 import org.interchange.core.sip.InboundRequest;
 import org.interchange.core.sip.Reply;
 import org.interchange.core.sip.Reply.SipHeader;
 import org.interchange.core.sip.SipRequests;
 import org.interchange.location.Binding;
+import org.interchange.location.Location;
+import org.interchange.location.LocationSettings;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** REGISTER handling (RFC 3261 10.3) over real location, subscribers, domains and authentication. */
@@ -25,6 +34,8 @@ class RegistrarTest {
 
     private static final Aor ALICE = Aor.parse("alice@example.com");
     private static final RegistrarSettings SETTINGS = new RegistrarSettings(60, 3600, 3600, 3);
+    private static final LocationSettings WRITE_BEHIND = new LocationSettings(Duration.ofSeconds(60),
+            LocationSettings.DbMode.WRITE_BEHIND, Duration.ofSeconds(1));
 
     @TempDir
     Path directory;
@@ -373,6 +384,60 @@ class RegistrarTest {
         Reply reply = process(registrar, parse(foreign.formatted(2), "Authorization: " + credentials)).orElseThrow();
 
         assertThat(reply).isEqualTo(Reply.of(404, "Not Found (no such address-of-record here)"));
+    }
+
+    @Test
+    void writingThroughLeavesTheBindingsToTheQueueAndWritesThemBeforeThe200() {
+        RouterBeans beans = beans(TestDatabase.H2, false);
+        Registrar registrar = registrar(beans);
+
+        Registrar.Admission admission = registrar.admit(register(1, "Contact: <sip:alice@198.51.100.7>"));
+
+        assertThat(admission).isInstanceOf(Registrar.Accepted.class);
+        assertThat(beans.location().lookup(ALICE)).isEmpty();
+        assertThat(registrar.store((Registrar.Accepted) admission).status()).isEqualTo(200);
+        assertThat(restartedLocation(TestDatabase.H2).lookup(ALICE)).extracting(Binding::contact)
+                .containsExactly("sip:alice@198.51.100.7");
+    }
+
+    @Test
+    void writingBehindAnswersThe200AtAdmissionWithoutTheDatabase() {
+        StoppableDatabase database = TestDatabase.ownH2();
+        RouterBeans beans = RouterBeans.over(database.database(), directory, clock,
+                RouterBeans.auth(false, Set.of("INVITE"), List.of()), WRITE_BEHIND);
+        database.stop();
+
+        Registrar.Admission admission = registrar(beans).admit(register(1, "Contact: <sip:alice@198.51.100.7>"));
+
+        assertThat(admission).isInstanceOfSatisfying(Registrar.Answer.class, answer -> {
+            assertThat(answer.reply().status()).isEqualTo(200);
+            assertThat(values(answer.reply(), "Contact")).containsExactly("<sip:alice@198.51.100.7>;expires=3600;q=1.0");
+        });
+        assertThat(beans.location().lookup(ALICE)).extracting(Binding::contact)
+                .containsExactly("sip:alice@198.51.100.7");
+    }
+
+    @Test
+    void writingBehindStillRefusesAValueWiderThanItsColumn() {
+        RouterBeans beans = RouterBeans.over(TestDatabase.H2.empty(), directory, clock,
+                RouterBeans.auth(false, Set.of("INVITE"), List.of()), WRITE_BEHIND);
+        InboundRequest longCallId = parse("""
+                REGISTER sip:example.com SIP/2.0
+                From: <sip:alice@example.com>;tag=a1
+                To: <sip:alice@example.com>
+                Call-ID: %s
+                CSeq: 1 REGISTER
+                Contact: <sip:alice@198.51.100.7>
+                """.formatted("c".repeat(256)));
+
+        assertThatThrownBy(() -> registrar(beans).admit(longCallId)).isInstanceOf(InvalidDataException.class)
+                .hasMessage("Call-ID too long (at most 255 characters)");
+        assertThat(beans.location().lookup(ALICE)).isEmpty();
+    }
+
+    private Location restartedLocation(TestDatabase server) {
+        return Beans.constructed(new Location(server.database(), clock, new ManualScheduler(),
+                RouterBeans.WRITE_THROUGH));
     }
 
     private RouterBeans beans(TestDatabase server, boolean authenticateRegister) {

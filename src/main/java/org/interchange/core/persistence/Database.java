@@ -76,7 +76,7 @@ public class Database {
         pool.setMaximumPoolSize(settings.poolSize());
         pool.setConnectionTimeout(settings.timeout().toMillis());
         pool.setValidationTimeout(settings.timeout().toMillis());
-        settings.vendor().timeoutProperties(settings.timeout()).forEach(pool::addDataSourceProperty);
+        settings.vendor().driverProperties(settings.url(), settings.timeout()).forEach(pool::addDataSourceProperty);
         try {
             dataSource = new HikariDataSource(pool);
         } catch (HikariPool.PoolInitializationException e) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.persistence.EntityManager;
@@ -49,7 +50,7 @@ public class LocationTable {
      * those with id 0), in one transaction. Returns {@code next} with the ids of the inserted rows.
      */
     public List<Binding> replace(Collection<Binding> removed, List<Binding> next) {
-        next.forEach(LocationTable::checkWidths);
+        checkWidths(next);
         return database.transaction(em -> {
             for (Binding binding : removed) {
                 LocationEntity row = em.find(LocationEntity.class, binding.id());
@@ -65,6 +66,24 @@ public class LocationTable {
         });
     }
 
+    /**
+     * Stores the current bindings of several addresses-of-record in one transaction, each in place of whatever rows
+     * it had: rows are keyed by address-of-record here, and get new ids (write-behind keeps ids of its own in memory).
+     */
+    public void rewrite(Map<Aor, List<Binding>> current) {
+        database.run(em -> current.forEach((aor, bindings) -> {
+            em.createQuery("delete from LocationEntity l where l.username = :user and l.domain = :domain")
+                    .setParameter("user", aor.user())
+                    .setParameter("domain", aor.domain())
+                    .executeUpdate();
+            for (Binding binding : bindings) {
+                LocationEntity row = new LocationEntity();
+                fill(row, binding);
+                em.persist(row);
+            }
+        }));
+    }
+
     /** Deletes the bindings that have expired at {@code now}; returns how many. */
     public int deleteExpired(Instant now) {
         return database.transaction(em -> em
@@ -78,6 +97,15 @@ public class LocationTable {
         if (row == null) {
             row = new LocationEntity(); // removed meanwhile by the expiry timer: store it again
         }
+        fill(row, binding);
+        if (row.contactId == null) {
+            em.persist(row);
+            em.flush(); // for the generated id
+        }
+        return binding.withId(row.contactId);
+    }
+
+    private static void fill(LocationEntity row, Binding binding) {
         row.username = binding.aor().user();
         row.domain = binding.aor().domain();
         row.contact = binding.contact();
@@ -91,19 +119,19 @@ public class LocationTable {
         row.userAgent = binding.userAgent().length() > USER_AGENT_LENGTH
                 ? binding.userAgent().substring(0, USER_AGENT_LENGTH) : binding.userAgent();
         row.socket = binding.socket().map(Endpoint::toString).orElse(null);
-        if (row.contactId == null) {
-            em.persist(row);
-            em.flush(); // for the generated id
-        }
-        return binding.withId(row.contactId);
     }
 
     /**
-     * Refuses a binding with a value wider than its column (the migration's widths) before it reaches the
-     * database, naming the SIP field at fault; the database would refuse it too, less clearly.
+     * Refuses bindings with a value wider than its column (the migration's widths) before they reach the
+     * database, naming the SIP field at fault; the database would refuse it too, less clearly, and in write-behind
+     * mode only after the change was accepted.
      *
      * @throws InvalidDataException naming the value, such as {@code Call-ID too long (at most 255 characters)}
      */
+    public static void checkWidths(Collection<Binding> bindings) {
+        bindings.forEach(LocationTable::checkWidths);
+    }
+
     private static void checkWidths(Binding binding) {
         checkWidth("address-of-record user", binding.aor().user(), 64);
         checkWidth("address-of-record domain", binding.aor().domain(), 64);

@@ -109,10 +109,31 @@ class DatabaseTest {
 
     @Test
     void timeoutBoundsEveryNetworkWaitOfTheDrivers() {
-        assertThat(DatabaseVendor.POSTGRESQL.timeoutProperties(Duration.ofSeconds(3))).containsOnly(
+        assertThat(DatabaseVendor.POSTGRESQL.driverProperties("jdbc:postgresql://db/interchange",
+                Duration.ofSeconds(3))).containsOnly(
                 Map.entry("connectTimeout", "3"), Map.entry("socketTimeout", "3"), Map.entry("loginTimeout", "3"));
-        assertThat(DatabaseVendor.MARIADB.timeoutProperties(Duration.ofSeconds(3))).containsOnly(
-                Map.entry("connectTimeout", "3000"), Map.entry("socketTimeout", "3000"));
+        assertThat(DatabaseVendor.MARIADB.driverProperties("jdbc:mariadb://db/interchange", Duration.ofSeconds(3)))
+                .containsOnly(Map.entry("connectTimeout", "3000"), Map.entry("socketTimeout", "3000"));
+    }
+
+    @Test
+    void h2IsClosedByTheRouterNotByItsOwnShutdownHookUnlessTheUrlSaysSo() {
+        assertThat(DatabaseVendor.H2.driverProperties("jdbc:h2:file:/data/interchange", Duration.ofSeconds(3)))
+                .containsOnly(Map.entry("DB_CLOSE_ON_EXIT", "FALSE"));
+        assertThat(DatabaseVendor.H2.driverProperties("jdbc:h2:file:/data/interchange;db_close_on_exit=true",
+                Duration.ofSeconds(3))).isEmpty();
+    }
+
+    @Test
+    void h2FileDatabaseTakesThatProperty() {
+        Database database = Database.open(new DatabaseSettings("jdbc:h2:file:" + directory.resolve("interchange"),
+                "", "", 2, DatabaseSettings.DEFAULT_TIMEOUT));
+        try {
+            Object one = database.transaction(em -> em.createNativeQuery("select 1").getSingleResult());
+            assertThat(one).hasToString("1");
+        } finally {
+            database.close();
+        }
     }
 
     @Test

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * write, on its worker process.
  *
  * <p>Runs on the router {@code database-faults} (arquillian.xml: {@code database.timeout} 1 s, two registrar
- * threads, a queue of four).
+ * threads, a queue of four, location writing through: in write-behind mode REGISTER never meets the database).
  */
 @ExtendWith({DatabaseProxy.class, ArquillianExtension.class})
 class DatabaseFaultsIT {

@@ -56,6 +56,11 @@ public final class AdminClient {
         return location().getOrDefault(aor, List.of());
     }
 
+    /** Removes every binding of one address-of-record, {@code user@domain} ({@code DELETE /api/location/{aor}}). */
+    public void removeBindings(String aor) {
+        send(HttpRequest.newBuilder(resolve("location/" + encode(aor))).DELETE());
+    }
+
     /** The socket policy's decisions so far, by reason ({@code GET /api/sockets}, its {@code decisions}). */
     public Map<String, Long> socketDecisions() {
         String body = send(HttpRequest.newBuilder(resolve("sockets")).GET());
