@@ -3,6 +3,7 @@ package org.interchange.location;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -12,12 +13,14 @@ import org.interchange.core.TestClock;
 import org.interchange.core.persistence.TestDatabase;
 import org.interchange.core.sip.Aor;
 import org.interchange.core.sip.SipRequests;
+import org.interchange.location.LocationSettings.DbMode;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -55,12 +58,15 @@ public class LocationBenchmark {
     private int next;
     private long cseq = 1;
 
+    /** {@code location.db-mode}: a refresh written to the table before the answer, or at the next flush. */
+    @Param({"write-through", "write-behind"})
+    public String dbMode;
+
     @Setup
     public void setUp() {
         ManualScheduler scheduler = new ManualScheduler();
-        LocationSettings settings = new LocationSettings(Duration.ofSeconds(60));
         var database = TestDatabase.H2.empty();
-        Location writer = Beans.constructed(new Location(database, clock, scheduler, settings));
+        Location writer = Beans.constructed(new Location(database, clock, scheduler, settings(DbMode.WRITE_THROUGH)));
         for (int i = 0; i < AORS; i++) {
             Aor aor = aor(i);
             List<Binding> bindings = new ArrayList<>();
@@ -69,7 +75,9 @@ public class LocationBenchmark {
             }
             writer.update(aor, current -> bindings);
         }
-        location = Beans.constructed(new Location(database, clock, new ManualScheduler(), settings));
+        // no flush runs in write-behind mode: the timer is manual, never advanced; what waits is one entry per AOR
+        location = Beans.constructed(new Location(database, clock, new ManualScheduler(),
+                settings(DbMode.valueOf(dbMode.toUpperCase(Locale.ROOT).replace('-', '_')))));
         aors = new Aor[AORS];
         for (int i = 0; i < AORS; i++) {
             aors[i] = aor(i);
@@ -119,5 +127,9 @@ public class LocationBenchmark {
         return new Binding(0, aor, contact, 1.0, clock.instant().plusSeconds(3600), "call-" + device + "-" + aor,
                 1, clock.instant(), Optional.of(SipRequests.USER_AGENT), Optional.of(SipRequests.LISTENER),
                 "Phone/2.4.1", List.of());
+    }
+
+    private static LocationSettings settings(DbMode mode) {
+        return new LocationSettings(Duration.ofSeconds(60), mode, Duration.ofSeconds(1));
     }
 }
