@@ -126,7 +126,8 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
         SIPMessage message;
         try {
             message = parser.parseSIPMessage(bytes, readBody, strict, (ex, partial, headerClass, header, raw) -> {
-                if (REQUIRED.contains(headerClass)) {
+                // a line without a name (no colon) is no header field of any kind: the request is malformed
+                if (headerClass == null || REQUIRED.contains(headerClass)) {
                     failedHeader[0] = header;
                     if (!connection || headerClass == RequestLine.class || headerClass == StatusLine.class) {
                         throw ex; // answered below; the channel's own handling would close a TCP connection

@@ -61,6 +61,24 @@ class MalformedRequestIT {
         }
     }
 
+    /** RFC 3261 7.3: a header field is a name, a colon and a value; a line without a colon makes a bad request. */
+    @ParameterizedTest
+    @EnumSource(value = Transport.class, names = {"UDP", "TCP"})
+    void aHeaderLineWithoutAColonIsAnsweredBadRequest(Transport transport) {
+        try (SipAgent client = router.agent(transport)) {
+            SipRequest options = options(client);
+            String text = new String(options.encode(), StandardCharsets.UTF_8)
+                    .replaceFirst("\r\n", "\r\nUser-Agent sipp bench\r\n");
+
+            client.sendRaw(text.getBytes(StandardCharsets.UTF_8), router.sipAddress(transport));
+            Received response = client.awaitResponse("the answer to the request with a line without a colon",
+                    received -> options.branch().equals(received.branch()));
+
+            assertThat(response.status()).as(response.summary()).isEqualTo(400);
+            assertStillServing(client);
+        }
+    }
+
     /** RFC 3261 8.1.1.5: a CSeq sequence number MUST be less than 2^31; over UDP and over TCP. */
     @ParameterizedTest
     @EnumSource(value = Transport.class, names = {"UDP", "TCP"})
