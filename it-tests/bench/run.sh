@@ -33,7 +33,7 @@ export OUTDIR=${OUTDIR:-/tmp/sipbench/interchange-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUTDIR"
 
 export AUTH_METHODS=none PROXY_DEFAULT_ROUTE=sip:127.0.0.1:5080
-export JAVA_OPTS=${JAVA_OPTS:-"-Xms1g -Xmx1g"}
+export JAVA_OPTS=${JAVA_OPTS:-} # the launcher's JVM defaults, unless told otherwise
 case ${SOCKET_POLICY:-auto} in
   auto) ;;
   manual) JAVA_OPTS="$JAVA_OPTS -Dsocket.rule.bench.socket=udp" ;;
