@@ -14,10 +14,13 @@ public enum DigestAlgorithm {
 
     private final String token;
     private final String javaName;
+    /** One digest per thread: looking the algorithm up per hash cost more than hashing a short text. */
+    private final ThreadLocal<MessageDigest> digests;
 
     DigestAlgorithm(String token, String javaName) {
         this.token = token;
         this.javaName = javaName;
+        this.digests = ThreadLocal.withInitial(this::newDigest);
     }
 
     /** The name in the {@code algorithm} parameter. */
@@ -37,9 +40,12 @@ public enum DigestAlgorithm {
 
     /** The lower-case hex digest of {@code text}. */
     public String hash(String text) {
+        return HexFormat.of().formatHex(digests.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private MessageDigest newDigest() {
         try {
-            byte[] digest = MessageDigest.getInstance(javaName).digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance(javaName);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(javaName + " is missing from this JVM", e);
         }

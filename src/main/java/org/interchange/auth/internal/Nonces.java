@@ -36,6 +36,8 @@ public final class Nonces {
     private final long startMillis;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Long> highestCount = new ConcurrentHashMap<>();
+    /** One MAC per thread, keyed once: looking up and keying a MAC per nonce cost more than computing it. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public Nonces(byte[] secret, Duration lifetime, Clock clock) {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
@@ -105,10 +107,14 @@ public final class Nonces {
     }
 
     private byte[] mac(byte[] body) {
+        return macs.get().doFinal(body);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(body);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
