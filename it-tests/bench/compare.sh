@@ -2,7 +2,7 @@
 # Kamailio and Interchange side by side, one after the other on this machine, with the shared sipp harness
 # (../shared/bench next to this repository, or SIP_BENCH); prints the comparison table with ratios.
 #
-#   it-tests/bench/compare.sh            (about 45 minutes; OUTDIR=/tmp/sipbench/compare-<time> unless set)
+#   it-tests/bench/compare.sh            (about 40 minutes; OUTDIR=/tmp/sipbench/compare-<time> unless set)
 #
 # 1. Installs sipp and Kamailio from Debian's packages when missing (as root).
 # 2. Kamailio 5.x with the harness's reference configuration: start time and RSS, the step search of every
