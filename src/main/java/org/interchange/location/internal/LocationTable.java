@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import javax.persistence.EntityManager;
+import javax.persistence.FlushModeType;
 
 import org.interchange.core.persistence.Database;
 import org.interchange.core.persistence.InvalidDataException;
@@ -71,17 +72,25 @@ public class LocationTable {
      * it had: rows are keyed by address-of-record here, and get new ids (write-behind keeps ids of its own in memory).
      */
     public void rewrite(Map<Aor, List<Binding>> current) {
-        database.run(em -> current.forEach((aor, bindings) -> {
-            em.createQuery("delete from LocationEntity l where l.username = :user and l.domain = :domain")
-                    .setParameter("user", aor.user())
-                    .setParameter("domain", aor.domain())
-                    .executeUpdate();
-            for (Binding binding : bindings) {
-                LocationEntity row = new LocationEntity();
-                fill(row, binding);
-                em.persist(row);
-            }
-        }));
+        database.run(em -> {
+            // each address-of-record once, its rows inserted at persist (identity ids): the bulk deletes need no
+            // flush of the session before them, which Hibernate's AUTO mode does, dirty-checking every row
+            // inserted so far (a third of the flush's CPU at 3,000 REGISTER/s)
+            em.setFlushMode(FlushModeType.COMMIT);
+            current.forEach((aor, bindings) -> rewrite(em, aor, bindings));
+        });
+    }
+
+    private static void rewrite(EntityManager em, Aor aor, List<Binding> bindings) {
+        em.createQuery("delete from LocationEntity l where l.username = :user and l.domain = :domain")
+                .setParameter("user", aor.user())
+                .setParameter("domain", aor.domain())
+                .executeUpdate();
+        for (Binding binding : bindings) {
+            LocationEntity row = new LocationEntity();
+            fill(row, binding);
+            em.persist(row);
+        }
     }
 
     /** Deletes the bindings that have expired at {@code now}; returns how many. */
