@@ -2,14 +2,12 @@ package org.interchange.container;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.interchange.container.config.GeneratedFiles;
 import org.interchange.container.config.RouterConfiguration;
@@ -33,13 +31,11 @@ public final class RecordRouteSignature {
     private static final int KEY_BYTES = 32;
     private static final int SIGNATURE_BYTES = 12;
 
-    private final SecretKeySpec key;
-    private final ThreadLocal<Mac> macs;
+    private final HmacSha256 hmac;
 
     /** A signature with a key of its own (the router's is {@link #ofThisRouter()}). */
     public RecordRouteSignature(byte[] key) {
-        this.key = new SecretKeySpec(key, "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(this::newMac);
+        this.hmac = new HmacSha256(key);
     }
 
     /** The signature of the router whose data directory the configuration names. */
@@ -49,7 +45,7 @@ public final class RecordRouteSignature {
 
     /** The signature of an entry of the dialog with that Call-ID and MSS session id. */
     public String sign(String callId, String sessionId) {
-        Mac mac = macs.get();
+        Mac mac = hmac.mac();
         mac.update(callId.getBytes(StandardCharsets.UTF_8));
         mac.update((byte) '\n');
         byte[] digest = mac.doFinal(sessionId.getBytes(StandardCharsets.UTF_8));
@@ -63,16 +59,6 @@ public final class RecordRouteSignature {
         }
         return MessageDigest.isEqual(sign(callId, sessionId.get()).getBytes(StandardCharsets.US_ASCII),
                 signature.get().getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
     }
 
     /** The key kept in the file, generated there first when the file does not exist. */

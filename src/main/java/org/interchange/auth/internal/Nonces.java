@@ -1,9 +1,7 @@
 package org.interchange.auth.internal;
 
 import java.nio.ByteBuffer;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,8 +9,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.interchange.container.HmacSha256;
 
 /**
  * Stateless digest nonces: the issue time and a random value, signed with HMAC-SHA-256. A nonce older than its
@@ -30,17 +27,15 @@ public final class Nonces {
     private static final int RANDOM_BYTES = 8;
     private static final int MAC_BYTES = 16;
 
-    private final SecretKeySpec key;
+    private final HmacSha256 hmac;
     private final Duration lifetime;
     private final Clock clock;
     private final long startMillis;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Long> highestCount = new ConcurrentHashMap<>();
-    /** One MAC per thread, keyed once: looking up and keying a MAC per nonce cost more than computing it. */
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public Nonces(byte[] secret, Duration lifetime, Clock clock) {
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.hmac = new HmacSha256(secret);
         this.lifetime = lifetime;
         this.clock = clock;
         this.startMillis = clock.millis();
@@ -107,16 +102,6 @@ public final class Nonces {
     }
 
     private byte[] mac(byte[] body) {
-        return macs.get().doFinal(body);
-    }
-
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return hmac.mac().doFinal(body);
     }
 }
