@@ -1,10 +1,6 @@
 package org.interchange.core.sip;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.interchange.container.config.Transport;
@@ -22,7 +18,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The cost of reading a REGISTER at the servlet edge: the request the beans see, whose header fields are read on
- * demand ({@link SipHeaders#readOnDemand}, here from a map in place of the container's message), and the fields the
+ * demand ({@link SipHeaders#readOnDemand}, here from collected values in place of the message), and the fields the
  * registrar parses again on each read, To, From and Contact ({@link NameAddress}) and their URIs ({@link SipUri}),
  * which the JAIN-SIP parser behind each parses anew from text. Not a test: run with
  * {@code mvn -B -o -pl src -am -Pjmh test-compile exec:exec -Djmh.args=RequestReading} (see
@@ -55,7 +51,7 @@ public class RequestReadingBenchmark {
             "User-Agent", "Phone/2.4.1",
             "Content-Length", "0");
 
-    private static final Map<String, List<String>> FIELDS = byName(REGISTER_FIELDS);
+    private static final SipHeaders FIELDS = collected(REGISTER_FIELDS);
 
     private static final Endpoint SOURCE = new Endpoint(Transport.UDP, "198.51.100.7", 5060);
     private static final Endpoint LISTENER = new Endpoint(Transport.UDP, "127.0.0.1", 5060);
@@ -74,7 +70,7 @@ public class RequestReadingBenchmark {
     @Benchmark
     public InboundRequest readRegister() {
         return new InboundRequest("REGISTER", "sip:example.com",
-                SipHeaders.readOnDemand(name -> FIELDS.getOrDefault(name.toLowerCase(Locale.ROOT), List.of())),
+                SipHeaders.readOnDemand(FIELDS::all),
                 SOURCE, LISTENER, true);
     }
 
@@ -122,12 +118,11 @@ public class RequestReadingBenchmark {
         return SipUri.parse(register.requestUri());
     }
 
-    private static Map<String, List<String>> byName(List<String> fields) {
-        Map<String, List<String>> byName = new HashMap<>();
+    private static SipHeaders collected(List<String> fields) {
+        SipHeaders.Builder headers = SipHeaders.builder();
         for (int i = 0; i < fields.size(); i += 2) {
-            byName.computeIfAbsent(fields.get(i).toLowerCase(Locale.ROOT), name -> new ArrayList<>())
-                    .add(fields.get(i + 1));
+            headers.add(fields.get(i), fields.get(i + 1));
         }
-        return byName;
+        return headers.build();
     }
 }
