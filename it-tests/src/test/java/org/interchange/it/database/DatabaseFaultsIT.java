@@ -15,9 +15,8 @@ import org.interchange.it.support.Router;
 import org.interchange.it.support.RouterDeployment;
 import org.interchange.it.support.database.DatabaseProxy;
 import org.interchange.it.support.database.DatabaseProxy.Mode;
-import org.interchange.it.support.sip.Dialog;
+import org.interchange.it.support.sip.Call;
 import org.interchange.it.support.sip.Digest;
-import org.interchange.it.support.sip.IncomingRequest;
 import org.interchange.it.support.sip.IpFamily;
 import org.interchange.it.support.sip.Received;
 import org.interchange.it.support.sip.SentRequest;
@@ -62,10 +61,6 @@ class DatabaseFaultsIT {
     @ArquillianResource
     Router router;
 
-    /** Both sides of an answered and acknowledged call. */
-    private record Call(Dialog callerSide, Dialog calleeSide) {
-    }
-
     private final DatabaseProxy database = DatabaseProxy.proxy();
 
     /**
@@ -107,15 +102,15 @@ class DatabaseFaultsIT {
              SipAgent bob = router.registeredAgent(Transport.UDP, "bob");
              SipAgent carol = router.registeredAgent(Transport.UDP, "carol")) {
             List<String> storedBefore = stored(alice, bob, carol);
-            Call callBefore = establish(alice, bob);
+            Call callBefore = Call.establish(alice, bob);
 
             database.switchTo(fault);
 
             assertThat(options(alice).awaitFinalResponse().status()).as("OPTIONS while the database is down")
                     .isEqualTo(200);
             registerBurstThenOptions(carol);
-            hangUp(callBefore.calleeSide(), alice);
-            hangUp(establish(alice, bob).callerSide(), bob);
+            Call.hangUp(callBefore.calleeSide(), alice);
+            Call.hangUp(Call.establish(alice, bob).callerSide(), bob);
             assertThatThrownBy(() -> router.newSubscriber("dave")).as("the admin API adding a subscriber")
                     .hasMessageContaining("answered 503");
 
@@ -166,24 +161,6 @@ class DatabaseFaultsIT {
 
     private SentRequest options(SipAgent agent) {
         return agent.send(agent.request("OPTIONS", router.uri(Transport.UDP, IpFamily.IPV4)));
-    }
-
-    /** A call from caller to callee, answered and acknowledged. */
-    private static Call establish(SipAgent caller, SipAgent callee) {
-        SentRequest invite = caller.sendAuthenticated(caller.invite(callee.subscriber().uri()));
-        IncomingRequest ringing = callee.awaitRequest("INVITE");
-        Dialog calleeSide = ringing.accept();
-        Received ok = invite.awaitResponse(200);
-        Dialog callerSide = Dialog.asCaller(caller, invite, ok);
-        callerSide.ack();
-        callee.awaitRequest("ACK");
-        return new Call(callerSide, calleeSide);
-    }
-
-    private static void hangUp(Dialog side, SipAgent otherEnd) {
-        SentRequest bye = side.send("BYE");
-        otherEnd.awaitRequest("BYE").reply(200);
-        assertThat(bye.awaitFinalResponse().status()).as("the BYE's answer").isEqualTo(200);
     }
 
     /** What location holds for these phones' addresses-of-record: contact, Call-ID and CSeq of each binding. */

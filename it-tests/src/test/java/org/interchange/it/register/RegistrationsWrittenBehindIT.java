@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.interchange.it.support.LocationBinding;
 import org.interchange.it.support.Router;
 import org.interchange.it.support.RouterDeployment;
-import org.interchange.it.support.sip.Dialog;
-import org.interchange.it.support.sip.IncomingRequest;
+import org.interchange.it.support.sip.Call;
 import org.interchange.it.support.sip.Received;
 import org.interchange.it.support.sip.Received.ContactBinding;
-import org.interchange.it.support.sip.SentRequest;
 import org.interchange.it.support.sip.SipAgent;
 import org.interchange.it.support.sip.Subscriber;
 import org.interchange.it.support.sip.Transport;
@@ -68,24 +66,7 @@ class RegistrationsWrittenBehindIT {
             assertThat(fetched.status()).isEqualTo(200);
             assertThat(fetched.contactBindings()).extracting(ContactBinding::uri)
                     .containsExactly(alicePhone.contactUri());
-            callAndHangUp(bobPhone, alicePhone);
+            Call.hangUp(Call.establish(bobPhone, alicePhone).calleeSide(), bobPhone);
         }
-    }
-
-    /** A call from {@code caller} (challenged with 407) to {@code callee}'s registered contact, answered and ended. */
-    private static void callAndHangUp(SipAgent caller, SipAgent callee) {
-        SentRequest unauthenticated = caller.send(caller.invite(callee.subscriber().uri()));
-        Received challenge = unauthenticated.awaitFinalResponse();
-        assertThat(challenge.status()).isEqualTo(407);
-        SentRequest invite = caller.retryWithCredentials(unauthenticated, challenge);
-        IncomingRequest ringing = callee.awaitRequest("INVITE");
-        Dialog calleeSide = ringing.accept();
-        Received ok = invite.awaitResponse(200);
-        Dialog callerSide = Dialog.asCaller(caller, invite, ok);
-        callerSide.ack();
-        callee.awaitRequest("ACK");
-        SentRequest bye = calleeSide.send("BYE");
-        caller.awaitRequest("BYE").reply(200);
-        assertThat(bye.awaitFinalResponse().status()).isEqualTo(200);
     }
 }
