@@ -89,28 +89,52 @@ public final class SipEdge {
     }
 
     /**
-     * Runs a bean's decision on a request and applies it, answering failures instead: a request the container layer
-     * marked malformed, a syntax error and a value the database refuses with 400 (or 505), a database failure with
-     * 500 and Retry-After, anything else with 500 (and a log entry).
+     * What becomes of a request that could not be parsed (OpenSIPS's {@code error_route}): the reply to send, empty
+     * to send none.
      */
-    public static <T> void handle(SipServletRequest request, Function<InboundRequest, T> decide, Apply<T> apply)
-            throws ServletException, IOException {
+    @FunctionalInterface
+    public interface ErrorRoute {
+        Optional<Reply> answer(String problem, Endpoint source, Optional<String> method, Reply defaultReply);
+    }
+
+    /**
+     * Runs a bean's decision on a request and applies it, answering failures instead: a request the container layer
+     * marked malformed and a syntax error as {@code errors} decides (by default 400, or 505), a value the database
+     * refuses with 400, a database failure with 500 and Retry-After, anything else with 500 (and a log entry).
+     */
+    public static <T> void handle(SipServletRequest request, Function<InboundRequest, T> decide, Apply<T> apply,
+                                  ErrorRoute errors) throws ServletException, IOException {
         Optional<String> malformed = ReceivedMessageParserFactory.malformed(request);
         if (malformed.isPresent()) {
             // malformed, over a connection: the container layer let it through to be answered here, on it
             String problem = malformed.get();
-            send(request, problem.startsWith("505 ") ? Reply.of(505, problem.substring(4))
-                    : Reply.of(400, "Bad Request (" + problem + ")"));
+            Reply answer = problem.startsWith("505 ") ? Reply.of(505, problem.substring(4))
+                    : Reply.of(400, "Bad Request (" + problem + ")");
+            sendUnlessDropped(request, errors.answer(problem, source(request), Optional.empty(), answer));
             return;
         }
         T decision;
         try {
             decision = decide.apply(read(request));
+        } catch (SipSyntaxException e) {
+            sendUnlessDropped(request, errors.answer(e.getMessage(), source(request),
+                    Optional.of(request.getMethod()), failure(request, e)));
+            return;
         } catch (RuntimeException e) {
             send(request, failure(request, e));
             return;
         }
         apply.apply(decision);
+    }
+
+    private static Endpoint source(SipServletRequest request) {
+        return new Endpoint(Transport.parse(transportOf(request)), request.getRemoteAddr(), request.getRemotePort());
+    }
+
+    private static void sendUnlessDropped(SipServletRequest request, Optional<Reply> reply) throws IOException {
+        if (reply.isPresent()) {
+            send(request, reply.get());
+        }
     }
 
     /**

@@ -68,7 +68,7 @@ public sealed interface ForcedSocket extends Serializable {
      *
      * @throws IllegalArgumentException saying what is wrong
      */
-    static ForcedSocket parse(String text, Listeners listeners) {
+    public static ForcedSocket parse(String text, Listeners listeners) {
         String trimmed = text.trim();
         int colon = trimmed.indexOf(':');
         if (colon < 0) {

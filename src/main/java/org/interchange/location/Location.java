@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import javax.annotation.PostConstruct;
 import javax.enterprise.context.ApplicationScoped;
 import javax.enterprise.context.BeforeDestroyed;
 import javax.enterprise.inject.Produces;
+import javax.enterprise.event.Event;
 import javax.enterprise.event.Observes;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -51,6 +53,9 @@ public class Location {
     private Scheduler scheduler;
     private LocationSettings settings;
     private TableWriter writer;
+    /** Registration events; absent where the bean is built without CDI (unit tests). */
+    @Inject
+    Event<RegistrationEvent> events;
     private final Map<Aor, List<Binding>> bindings = new ConcurrentHashMap<>();
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
 
@@ -117,22 +122,48 @@ public class Location {
     public List<Binding> update(Aor aor, UnaryOperator<List<Binding>> change) {
         ReentrantLock lock = lockOf(aor);
         lock.lock();
+        List<Binding> before;
+        List<Binding> removed;
+        List<Binding> sorted;
         try {
-            List<Binding> before = bindings.getOrDefault(aor, List.of());
-            List<Binding> next = change.apply(unexpired(before, clock.instant()));
+            before = unexpired(bindings.getOrDefault(aor, List.of()), clock.instant());
+            List<Binding> next = change.apply(before);
             Set<Long> kept = new HashSet<>();
             next.forEach(binding -> kept.add(binding.id()));
-            List<Binding> removed = before.stream().filter(binding -> !kept.contains(binding.id())).toList();
+            removed = bindings.getOrDefault(aor, List.of()).stream()
+                    .filter(binding -> !kept.contains(binding.id())).toList();
             List<Binding> stored = writer.write(aor, removed, next);
-            List<Binding> sorted = stored.stream().sorted(PREFERENCE).toList();
+            sorted = stored.stream().sorted(PREFERENCE).toList();
             if (sorted.isEmpty()) {
                 bindings.remove(aor);
             } else {
                 bindings.put(aor, sorted);
             }
-            return sorted;
         } finally {
             lock.unlock();
+        }
+        if (events != null) {
+            announce(aor, before, removed, sorted);
+        }
+        return sorted;
+    }
+
+    /** Fires the registration events of one change, outside the address-of-record's lock. */
+    private void announce(Aor aor, List<Binding> before, List<Binding> removed, List<Binding> now) {
+        Map<Long, Binding> earlier = new HashMap<>();
+        before.forEach(binding -> earlier.put(binding.id(), binding));
+        for (Binding binding : now) {
+            Binding old = earlier.get(binding.id());
+            if (old == null) {
+                events.fire(new RegistrationEvent(RegistrationEvent.Kind.ADDED, aor, binding));
+            } else if (!old.equals(binding)) {
+                events.fire(new RegistrationEvent(RegistrationEvent.Kind.REFRESHED, aor, binding));
+            }
+        }
+        Instant at = clock.instant();
+        for (Binding binding : removed) {
+            events.fire(new RegistrationEvent(binding.isExpiredAt(at) ? RegistrationEvent.Kind.EXPIRED
+                    : RegistrationEvent.Kind.REMOVED, aor, binding));
         }
     }
 
@@ -166,11 +197,14 @@ public class Location {
      */
     public void purgeExpired() {
         Instant now = clock.instant();
+        List<Binding> expired = new ArrayList<>();
         for (Aor aor : List.copyOf(bindings.keySet())) {
             ReentrantLock lock = lockOf(aor);
             lock.lock();
             try {
-                List<Binding> live = unexpired(bindings.getOrDefault(aor, List.of()), now);
+                List<Binding> all = bindings.getOrDefault(aor, List.of());
+                List<Binding> live = unexpired(all, now);
+                all.stream().filter(binding -> binding.isExpiredAt(now)).forEach(expired::add);
                 if (live.isEmpty()) {
                     bindings.remove(aor);
                 } else {
@@ -179,6 +213,10 @@ public class Location {
             } finally {
                 lock.unlock();
             }
+        }
+        if (events != null) {
+            expired.forEach(binding -> events.fire(new RegistrationEvent(RegistrationEvent.Kind.EXPIRED,
+                    binding.aor(), binding)));
         }
         try {
             int deleted = writer.deleteExpired(now);

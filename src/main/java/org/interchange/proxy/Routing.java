@@ -1,8 +1,7 @@
 package org.interchange.proxy;
 
-import java.io.Serializable;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import org.interchange.core.sip.Reply;
 
@@ -13,33 +12,33 @@ public sealed interface Routing {
     record Respond(Reply reply) implements Routing {
     }
 
+    /** Send nothing. */
+    enum Drop implements Routing { INSTANCE }
+
+    /** Hand the REGISTER to the registrar. */
+    enum Register implements Routing { INSTANCE }
+
     /**
-     * Proxy the request: to the targets of the first group in parallel, then, when all of them fail, to the next
-     * group (serial forking by q-value, RFC 3261 16.6).
+     * Proxy the request to targets in parallel (the branches of the highest q; those of lower q-values wait for the
+     * serial-forking failure hook).
      *
-     * @param groups      target groups in the order to try them; none is empty
+     * @param targets     the targets; not empty
      * @param recordRoute whether to stay in the dialog the request creates
-     * @param loopHash    the request's loop-detection hash, carried in our Record-Route
+     * @param recordRouteParams parameters of our Record-Route entry (the loop-detection hash among them)
      * @param ingress     the name of the listener the request arrived on: with a branch's listener, the listeners
      *                    the dialog crosses
      * @param ingressOwnAddress whether the request's source is shown the ingress listener's own address, not its
      *                    advertised one
      */
-    record Relay(List<List<Target>> groups, boolean recordRoute, String loopHash, String ingress,
-                 boolean ingressOwnAddress) implements Routing, Serializable {
+    record Relay(List<Target> targets, boolean recordRoute, Map<String, String> recordRouteParams, String ingress,
+                 boolean ingressOwnAddress) implements Routing {
 
         public Relay {
-            groups = groups.stream().map(List::copyOf).toList();
-            if (groups.isEmpty() || groups.stream().anyMatch(List::isEmpty)) {
+            targets = List.copyOf(targets);
+            recordRouteParams = Map.copyOf(recordRouteParams);
+            if (targets.isEmpty()) {
                 throw new IllegalArgumentException("a relay needs targets");
             }
-        }
-
-        /** What is left to try once the first group has failed; empty when it was the last. */
-        public Optional<Relay> next() {
-            return groups.size() < 2 ? Optional.empty()
-                    : Optional.of(new Relay(groups.subList(1, groups.size()), recordRoute, loopHash, ingress,
-                    ingressOwnAddress));
         }
     }
 }

@@ -10,13 +10,15 @@
  * User-Agent and Path. The 200 lists every current binding with its expires. A REGISTER for another domain is not
  * ours: it is proxied like any request.
  *
- * <p>Exports {@link org.interchange.registrar.Registrar}; the SIP entry point is
- * {@link org.interchange.registrar.RegistrarServlet}. Config: {@code registrar.min-expires} (default 60),
+ * <p>Exports {@link org.interchange.registrar.Registrar} and the route step
+ * {@link org.interchange.registrar.RegistrarStep} ({@code registrar}), which hands REGISTERs for served domains to
+ * it ({@code Decision.register()}); the router servlet carries that out. Fires
+ * {@link org.interchange.location.RegistrationEvent}s through location. Config: {@code registrar.min-expires} (default 60),
  * {@code registrar.max-expires} (default 3600), {@code registrar.default-expires} (default 3600),
  * {@code registrar.max-contacts} (per address-of-record, default 10, 0 for no limit), {@code registrar.threads}
  * (default 8) and {@code registrar.queue-size} (default 2000) of the {@link org.interchange.registrar.RegistrarQueue}
  * (a work queue of the core, used in write-through mode).
- * Depends on location, auth and domain.
+ * Depends on location, auth, domain and routing.
  *
  * <p>Threads: what needs no database (the domain, Require, credentials: subscribers are in memory) is decided on the
  * SIP stack's thread, which answers challenges and refusals at once. When location writes behind (the default,

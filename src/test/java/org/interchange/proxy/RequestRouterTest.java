@@ -37,7 +37,11 @@ import org.interchange.core.sip.SipRequests;
 import org.interchange.core.sip.SipSyntaxException;
 import org.interchange.core.sip.SipUri;
 import org.interchange.location.Binding;
+import org.interchange.auth.AuthenticationStep;
 import org.interchange.proxy.Routing.Relay;
+import org.interchange.registrar.RegistrarStep;
+import org.interchange.routing.RequestContext;
+import org.interchange.routing.RouteChain;
 import org.interchange.proxy.Routing.Respond;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,7 +169,7 @@ class RequestRouterTest {
         Routing routing = router.route(authenticated(router, "alice", "wonderland", "sip:bob@example.com"));
 
         assertThat(routing).isInstanceOf(Relay.class);
-        assertThat(((Relay) routing).groups()).containsExactly(List.of(target("sip:bob@198.51.100.20")));
+        assertThat(((Relay) routing).targets()).containsExactly(target("sip:bob@198.51.100.20"));
     }
 
     @Test
@@ -220,7 +224,7 @@ class RequestRouterTest {
 
         Routing routing = router.route(SipRequests.parse(inviteText("sip:bob@example.com"), GATEWAY));
 
-        assertThat(((Relay) routing).groups()).containsExactly(List.of(target("sip:bob@198.51.100.21")));
+        assertThat(((Relay) routing).targets()).containsExactly(target("sip:bob@198.51.100.21"));
     }
 
     @Test
@@ -238,12 +242,16 @@ class RequestRouterTest {
         clock.advanceSeconds(1);
         bind(beans, BOB, "sip:bob@198.51.100.23", 1.0);
 
-        Routing routing = router(beans, DIRECT).route(SipRequests.parse(inviteText("sip:bob@example.com"), GATEWAY));
+        RequestRouter router = router(beans, DIRECT);
+        RequestContext context = router.context(SipRequests.parse(inviteText("sip:bob@example.com"), GATEWAY),
+                () -> new byte[0]);
 
-        assertThat(((Relay) routing).groups()).containsExactly(
-                List.of(target("sip:bob@198.51.100.23"),
-                        target("sip:bob@198.51.100.22", "<sip:edge.example.net;lr>")),
-                List.of(target("sip:bob@198.51.100.21")));
+        Routing routing = router.route(context);
+
+        assertThat(((Relay) routing).targets()).containsExactly(target("sip:bob@198.51.100.23"),
+                target("sip:bob@198.51.100.22", "<sip:edge.example.net;lr>"));
+        assertThat(context.attributes().all(RequestRouter.PENDING)).extracting(branch -> branch.uri().toString())
+                .as("tried when those fail").containsExactly("sip:bob@198.51.100.21");
     }
 
     @Test
@@ -257,7 +265,7 @@ class RequestRouterTest {
         Relay messageRelay = (Relay) router.route(request("MESSAGE sip:bob@example.com SIP/2.0"));
 
         assertThat(inviteRelay.recordRoute()).isTrue();
-        assertThat(inviteRelay.loopHash()).isEqualTo(RequestRouter.loopHash(invite));
+        assertThat(inviteRelay.recordRouteParams()).containsEntry("lh", LoopDetectionStep.loopHash(invite));
         assertThat(messageRelay.recordRoute()).isFalse();
     }
 
@@ -275,8 +283,8 @@ class RequestRouterTest {
                 CSeq: 1 INVITE
                 """, GATEWAY));
 
-        assertThat(((Relay) routing).groups()).containsExactly(List.of(
-                new Target("sip:*331234@example.com", List.of("<sip:10.0.0.100;lr>"), "private", false)));
+        assertThat(((Relay) routing).targets()).containsExactly(
+                new Target("sip:*331234@example.com", List.of("<sip:10.0.0.100;lr>"), "private", false));
         assertThat(((Relay) routing).ingress()).isEqualTo("udp");
     }
 
@@ -302,10 +310,10 @@ class RequestRouterTest {
                 CSeq: 1 MESSAGE
                 """, GATEWAY));
 
-        assertThat(toBob.groups()).containsExactly(List.of(
-                new Target("sip:bob@198.51.100.20;transport=tcp", List.of(), "tcp", false)));
-        assertThat(toAlice.groups()).containsExactly(List.of(new Target("sip:alice@198.51.100.10",
-                List.of("<sip:edge.example.net;lr;transport=tcp>"), "tcp", false)));
+        assertThat(toBob.targets()).containsExactly(
+                new Target("sip:bob@198.51.100.20;transport=tcp", List.of(), "tcp", false));
+        assertThat(toAlice.targets()).containsExactly(new Target("sip:alice@198.51.100.10",
+                List.of("<sip:edge.example.net;lr;transport=tcp>"), "tcp", false));
     }
 
     @Test
@@ -340,8 +348,8 @@ class RequestRouterTest {
     void peersOnPrivateNetworksAreShownTheListenersOwnAddress() {
         RouterBeans beans = beans();
         Listeners withPrivate = new Listeners(LISTENERS.all(), UDP, List.of(IpNetwork.parse("198.51.100.0/24")));
-        RequestRouter router = new RequestRouter(beans.domains(), beans.authenticator(), beans.subscribers(),
-                beans.location(), DIRECT, withPrivate, new SocketRules(List.of(), withPrivate),
+        RequestRouter router = new RequestRouter(
+                RouteChain.of(defaultSteps(beans, DIRECT, new SocketRules(List.of(), withPrivate))), withPrivate,
                 branch -> new SocketChoice(withPrivate.named("private").orElseThrow(), Reason.DEFAULT), SERVERS);
 
         Relay toPrivate = (Relay) router.route(SipRequests.parse("MESSAGE sip:carol@198.51.100.30 SIP/2.0\n" + """
@@ -353,7 +361,7 @@ class RequestRouterTest {
         Optional<Crossing> byeFromPrivate = router.inDialog(inDialog(),
                 "<sip:203.0.113.4:5060;transport=udp;lr;app_id=7>");
 
-        assertThat(toPrivate.groups().get(0).get(0).ownAddress()).as("towards 198.51.100.30").isTrue();
+        assertThat(toPrivate.targets().get(0).ownAddress()).as("towards 198.51.100.30").isTrue();
         assertThat(toPrivate.ingressOwnAddress()).as("towards the gateway 203.0.113.9").isFalse();
         assertThat(byeFromPrivate).as("a BYE from 198.51.100.7 to 192.0.2.44")
                 .contains(new Crossing("private", "private", true, false));
@@ -365,7 +373,7 @@ class RequestRouterTest {
 
         Routing routing = router.route(authenticated(router, "alice", "wonderland", "sip:carol@example.org"));
 
-        assertThat(((Relay) routing).groups()).containsExactly(List.of(target("sip:carol@example.org")));
+        assertThat(((Relay) routing).targets()).containsExactly(target("sip:carol@example.org"));
     }
 
     @Test
@@ -401,8 +409,8 @@ class RequestRouterTest {
 
         Routing routing = router(beans(), outbound).route(SipRequests.parse(inviteText("sip:carol@example.org"), GATEWAY));
 
-        assertThat(((Relay) routing).groups()).containsExactly(
-                List.of(target("sip:carol@example.org", "<sip:outbound.example.net;lr>")));
+        assertThat(((Relay) routing).targets()).containsExactly(
+                target("sip:carol@example.org", "<sip:outbound.example.net;lr>"));
     }
 
     @Test
@@ -412,7 +420,7 @@ class RequestRouterTest {
 
         Routing routing = router(beans(), voicemail).route(SipRequests.parse(inviteText("sip:bob@example.com"), GATEWAY));
 
-        assertThat(((Relay) routing).groups()).containsExactly(List.of(target("sip:voicemail.example.com")));
+        assertThat(((Relay) routing).targets()).containsExactly(target("sip:voicemail.example.com"));
     }
 
     @Test
@@ -420,7 +428,7 @@ class RequestRouterTest {
         RouterBeans beans = beans();
         bind(beans, BOB, "sip:bob@198.51.100.20", 1.0);
         String invite = inviteText("sip:bob@example.com");
-        String hash = RequestRouter.loopHash(SipRequests.parse(invite));
+        String hash = LoopDetectionStep.loopHash(SipRequests.parse(invite));
 
         Routing routing = router(beans, DIRECT).route(SipRequests.parse(
                 invite + "Record-Route: <sip:127.0.0.1:5060;lr;lh=" + hash + ">\n", GATEWAY));
@@ -432,7 +440,7 @@ class RequestRouterTest {
     void spiralWithANewRequestUriIsNoLoop() {
         RouterBeans beans = beans();
         bind(beans, BOB, "sip:bob@198.51.100.20", 1.0);
-        String earlierHash = RequestRouter.loopHash(SipRequests.parse(inviteText("sip:+15551234567@example.com")));
+        String earlierHash = LoopDetectionStep.loopHash(SipRequests.parse(inviteText("sip:+15551234567@example.com")));
 
         Routing routing = router(beans, DIRECT).route(SipRequests.parse(inviteText("sip:bob@example.com")
                 + "Record-Route: <sip:127.0.0.1:5060;lr;lh=" + earlierHash + ">\n", GATEWAY));
@@ -445,7 +453,7 @@ class RequestRouterTest {
         RouterBeans beans = beans();
         bind(beans, BOB, "sip:bob@198.51.100.20", 1.0);
         String invite = inviteText("sip:bob@example.com");
-        String hash = RequestRouter.loopHash(SipRequests.parse(invite));
+        String hash = LoopDetectionStep.loopHash(SipRequests.parse(invite));
 
         Routing routing = router(beans, DIRECT).route(SipRequests.parse(
                 invite + "Record-Route: <sip:proxy.example.net;lr;lh=" + hash + ">\n", GATEWAY));
@@ -455,12 +463,10 @@ class RequestRouterTest {
 
     @Test
     void failedGroupsLeadToTheNextUnlessTheSearchIsOver() {
-        RequestRouter router = router();
-
-        assertThat(router.searchIsOver(200)).isTrue();
-        assertThat(router.searchIsOver(603)).isTrue();
-        assertThat(router.searchIsOver(486)).isFalse();
-        assertThat(router.searchIsOver(503)).isFalse();
+        assertThat(RequestRouter.searchIsOver(200)).isTrue();
+        assertThat(RequestRouter.searchIsOver(603)).isTrue();
+        assertThat(RequestRouter.searchIsOver(486)).isFalse();
+        assertThat(RequestRouter.searchIsOver(503)).isFalse();
     }
 
     private RouterBeans beans() {
@@ -486,11 +492,21 @@ class RequestRouterTest {
 
     private static RequestRouter router(RouterBeans beans, ProxySettings settings, SocketRules rules,
                                         SipServerLocator servers) {
-        return new RequestRouter(beans.domains(), beans.authenticator(), beans.subscribers(), beans.location(),
-                settings, LISTENERS, rules, branch -> branch.forced()
+        return new RequestRouter(RouteChain.of(defaultSteps(beans, settings, rules)), LISTENERS, branch -> branch.forced()
                 .flatMap(forced -> forced.resolve(branch.request().arrival(), LISTENERS))
                 .map(listener -> new SocketChoice(listener, Reason.RULE))
                 .orElse(new SocketChoice(LISTENERS.fallback(), Reason.DEFAULT)), servers);
+    }
+
+    /** The router's own steps and hooks, over these beans. */
+    static List<Object> defaultSteps(RouterBeans beans, ProxySettings settings, SocketRules rules) {
+        return List.of(new UriSchemeStep(), new RegistrarStep(beans.domains()),
+                new AddressedToRouterStep(beans.domains()), new MaxForwardsStep(), new ProxyRequireStep(),
+                new LoopDetectionStep(beans.domains()), new AuthenticationStep(beans.domains(), beans.authenticator()),
+                new SocketRuleStep(rules), new RedirectStep(beans.domains(), beans.location(), settings,
+                        java.time.Clock.systemUTC()),
+                new LocationLookupStep(beans.domains(), beans.location(), beans.subscribers(), settings),
+                new RelayToDomainStep(beans.domains(), beans.authenticator(), settings), new SerialForkingHook());
     }
 
     private static Target target(String uri, String... routes) {

@@ -38,6 +38,6 @@ public record Reply(int status, String reason, List<SipHeader> headers) {
     }
 
     /** One header field. */
-    public record SipHeader(String name, String value) {
+    public record SipHeader(String name, String value) implements java.io.Serializable {
     }
 }

@@ -103,6 +103,28 @@ public final class SipUri {
         return new SipUri(copy);
     }
 
+    /** This URI with another user part ({@code $rU}); empty for none. */
+    public SipUri withUser(String user) {
+        gov.nist.javax.sip.address.SipUri copy = (gov.nist.javax.sip.address.SipUri) uri.clone();
+        if (user.isEmpty()) {
+            copy.removeUser();
+        } else {
+            copy.setUser(user);
+        }
+        return new SipUri(copy);
+    }
+
+    /** This URI with another host ({@code $rd}). */
+    public SipUri withHost(String host) {
+        gov.nist.javax.sip.address.SipUri copy = (gov.nist.javax.sip.address.SipUri) uri.clone();
+        try {
+            copy.setHost(host);
+        } catch (ParseException e) {
+            throw new SipSyntaxException("bad host " + host + ": " + e.getMessage());
+        }
+        return new SipUri(copy);
+    }
+
     /** Whether the URI carries escaped header fields ({@code ?Route=...}). */
     public boolean hasHeaders() {
         return uri.getHeaderNames().hasNext();

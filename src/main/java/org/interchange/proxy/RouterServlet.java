@@ -1,0 +1,369 @@
+package org.interchange.proxy;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.net.ssl.SSLException;
+import javax.servlet.ServletException;
+import javax.servlet.sip.Address;
+import javax.servlet.sip.Proxy;
+import javax.servlet.sip.ProxyBranch;
+import javax.servlet.sip.SipFactory;
+import javax.servlet.sip.SipServlet;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+import javax.servlet.sip.URI;
+
+import org.interchange.container.ProvisionalDrop;
+import org.interchange.container.SipHeaderFields;
+import org.interchange.container.bridge.BridgeMarker;
+import org.interchange.container.bridge.BridgeMarker.Bridge;
+import org.interchange.container.dns.DnsFailure;
+import org.interchange.core.BeanLookup;
+import org.interchange.core.SipEdge;
+import org.interchange.core.sip.Endpoint;
+import org.interchange.core.sip.InboundRequest;
+import org.interchange.core.sip.Reply;
+import org.interchange.core.sip.Reply.SipHeader;
+import org.interchange.proxy.BestResponse.BranchResponse;
+import org.interchange.proxy.BestResponse.Forwarded;
+import org.interchange.proxy.Routing.Relay;
+import org.interchange.proxy.Routing.Respond;
+import org.interchange.registrar.Registrar;
+import org.interchange.registrar.RegistrarQueue;
+import org.interchange.routing.Decision;
+import org.interchange.routing.ErrorContext;
+import org.interchange.routing.FailureContext;
+import org.interchange.routing.LocalRequestContext;
+import org.interchange.routing.ReplyContext;
+import org.interchange.routing.RequestContext;
+import org.interchange.routing.ResponseView;
+import org.interchange.routing.RouteChain;
+import org.interchange.routing.Transaction;
+import org.mobicents.javax.servlet.sip.SipFactoryExt;
+import org.mobicents.javax.servlet.sip.SipServletResponseExt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SIP entry point for every request ({@code sip.xml} maps them all here): runs the request route through the
+ * {@link RequestRouter} and carries out its decision (answer, redirect, drop, registrar, relay), and runs the
+ * branch, reply, failure and local hooks of relayed requests. In-dialog requests are left to the container, which
+ * relays them along their Route headers, statefully while it knows their dialog, statelessly for a dialog set up
+ * before the router restarted.
+ */
+public class RouterServlet extends SipServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger log = LoggerFactory.getLogger(RouterServlet.class);
+    /** The application-session attribute holding a relayed request's transaction (attributes, message flags). */
+    private static final String TRANSACTION = Transaction.class.getName();
+    /** The application-session attribute set once a 2xx to the proxied INVITE went upstream. */
+    private static final String ANSWERED = RouterServlet.class.getName() + ".answered";
+
+    private transient RequestRouter router;
+    private transient RouteChain chain;
+    private transient Registrar registrar;
+    private transient RegistrarQueue registrarQueue;
+    private transient ProxySettings settings;
+    private transient SipFactory sipFactory;
+
+    /** A routed request: its route's context and what the route decided (for a REGISTER, the registrar too). */
+    private record Routed(RequestContext context, Routing routing, Optional<Registrar.Admission> admission) {
+    }
+
+    @Override
+    public void init() throws ServletException {
+        super.init();
+        router = BeanLookup.bean(RequestRouter.class);
+        chain = BeanLookup.bean(RouteChain.class);
+        registrar = BeanLookup.bean(Registrar.class);
+        registrarQueue = BeanLookup.bean(RegistrarQueue.class);
+        settings = BeanLookup.bean(ProxySettings.class);
+        sipFactory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
+        // in-dialog requests of dialogs MSS no longer knows (set up before a restart) are relayed along their Route
+        // set, through doRequest, as Kamailio's loose_route would; without this MSS answers them 481
+        ((SipFactoryExt) sipFactory).setRouteOrphanRequests(true);
+    }
+
+    @Override
+    protected void doRequest(SipServletRequest request) throws ServletException, IOException {
+        if (!request.isInitial()) {
+            bridgeInDialog(request); // then the container relays it along its Route headers
+            return;
+        }
+        if ("ACK".equals(request.getMethod()) || "CANCEL".equals(request.getMethod())) {
+            return; // a stray ACK or CANCEL takes no answer from us
+        }
+        SipEdge.handle(request, inbound -> route(request, inbound), routed -> {
+            Routing routing = routed.routing();
+            if (routing instanceof Respond respond) {
+                SipEdge.send(request, respond.reply());
+            } else if (routing instanceof Relay relay) {
+                relay(request, routed.context(), relay);
+            } else if (routed.admission().isPresent()) {
+                register(request, routed.admission().get());
+            }
+        }, this::errorRoute);
+    }
+
+    private Routed route(SipServletRequest request, InboundRequest inbound) {
+        RequestContext context = router.context(inbound, () -> body(request));
+        Routing routing = router.route(context);
+        return new Routed(context, routing, routing == Routing.Register.INSTANCE
+                ? Optional.of(registrar.admit(inbound)) : Optional.empty());
+    }
+
+    /**
+     * The registrar's answer: at once when it needs no database (or location writes behind), else from the
+     * registrar's queue, so that a slow database never holds the threads every message shares.
+     */
+    private void register(SipServletRequest request, Registrar.Admission admission) throws IOException {
+        if (admission instanceof Registrar.Answer answer) {
+            SipEdge.send(request, answer.reply());
+        } else if (admission instanceof Registrar.Accepted accepted) {
+            SipEdge.answerLater(request, registrarQueue, () -> registrar.store(accepted));
+        } else {
+            SipEdge.send(request, Reply.of(404, "Not Found (the domain is not served here)"));
+        }
+    }
+
+    private Optional<Reply> errorRoute(String problem, Endpoint source, Optional<String> method, Reply answer) {
+        Decision decision = chain.error(new ErrorContext(problem, source, method, answer));
+        if (decision == Decision.drop()) {
+            return Optional.empty();
+        }
+        return Optional.of(decision instanceof Decision.Respond respond ? respond.reply() : answer);
+    }
+
+    private void relay(SipServletRequest request, RequestContext context, Relay relay)
+            throws ServletException, IOException {
+        if ("INVITE".equals(request.getMethod())) {
+            request.createResponse(100).send(); // RFC 3261 16.2; MSS does not send it for a proxied INVITE
+        }
+        Proxy proxy = request.getProxy();
+        proxy.setRecordRoute(relay.recordRoute());
+        if (relay.recordRoute()) {
+            for (Map.Entry<String, String> param : relay.recordRouteParams().entrySet()) {
+                proxy.getRecordRouteURI().setParameter(param.getKey(), param.getValue());
+            }
+        }
+        proxy.setParallel(true);
+        proxy.setSupervised(true);
+        proxy.setProxyTimeout(settings.branchTimeout());
+        request.getApplicationSession().setAttribute(TRANSACTION, context.transaction());
+        start(proxy, relay);
+    }
+
+    /**
+     * Responses to relayed requests of dialogs MSS no longer knows go on upstream without the proxy's handling;
+     * others pass the reply hooks first.
+     */
+    @Override
+    protected void doResponse(SipServletResponse response) throws ServletException, IOException {
+        if (((SipServletResponseExt) response).isOrphan()) {
+            return;
+        }
+        if (chain.hasReplyHooks() && response.getProxy() != null) {
+            Transaction transaction = transaction(response);
+            if (transaction != null) {
+                ReplyContext context = new ReplyContext(transaction, view(response));
+                chain.reply(context);
+                context.removedHeaders().forEach(response::removeHeader);
+                context.addedHeaders().forEach(h -> SipHeaderFields.append(response, h.name(), h.value()));
+                if (context.dropped()) {
+                    ProvisionalDrop.drop(response);
+                    return;
+                }
+            }
+        }
+        super.doResponse(response);
+    }
+
+    /**
+     * The best final response of the branches tried (RFC 3261 16.7), all negative: the failure hooks may start new
+     * branches (the serial-forking hook tries the next q-value) or answer otherwise; else the response is adjusted
+     * as step 6 and 7 ask and goes upstream.
+     */
+    @Override
+    protected void doErrorResponse(SipServletResponse response) throws ServletException, IOException {
+        Proxy proxy = response.getProxy();
+        if (proxy == null || response.isBranchResponse()) {
+            return;
+        }
+        Transaction transaction = transaction(response);
+        if (transaction != null) {
+            FailureContext context = new FailureContext(transaction, view(response));
+            Decision decision = chain.failure(context);
+            if (decision == Decision.relay() && !context.branches().isEmpty()) {
+                Routing routing;
+                try {
+                    routing = router.relay(transaction, context.branches());
+                } catch (DnsFailure e) {
+                    routing = new Respond(RequestRouter.dnsFailure(e));
+                }
+                if (routing instanceof Relay relay) {
+                    start(proxy, relay);
+                    return;
+                }
+                decision = Decision.reply(((Respond) routing).reply());
+            }
+            if (decision instanceof Decision.Respond respond) {
+                answerInstead(response, respond.reply());
+                return;
+            }
+        }
+        List<BranchResponse> others = new ArrayList<>();
+        for (ProxyBranch branch : proxy.getProxyBranches()) {
+            SipServletResponse other = branch.getResponse();
+            if (other != null && other != response && other.getStatus() >= 300) {
+                others.add(branchResponse(other));
+            }
+        }
+        Forwarded forwarded = BestResponse.forward(branchResponse(response), others);
+        if (forwarded.status() != response.getStatus()) {
+            response.setStatus(forwarded.status(), forwarded.reason());
+        }
+        forwarded.addedChallenges().forEach(h -> SipHeaderFields.append(response, h.name(), h.value()));
+    }
+
+    /** A failure hook's answer, sent upstream in place of the best response. */
+    private static void answerInstead(SipServletResponse response, Reply reply) {
+        if (reply.reason().isEmpty()) {
+            response.setStatus(reply.status());
+        } else {
+            response.setStatus(reply.status(), reply.reason());
+        }
+        reply.headers().forEach(h -> SipHeaderFields.append(response, h.name(), h.value()));
+    }
+
+    /** Remembers that the call was answered: branches that ring later are cancelled (see below). */
+    @Override
+    protected void doSuccessResponse(SipServletResponse response) {
+        if (response.getProxy() != null && !response.isBranchResponse() && "INVITE".equals(response.getMethod())) {
+            response.getApplicationSession().setAttribute(ANSWERED, Boolean.TRUE);
+        }
+    }
+
+    /**
+     * A branch that rings after another answered is cancelled now (RFC 3261 9.1 forbids a CANCEL before the first
+     * provisional response, 16.7 step 10 asks for it after). MSS only stops such a branch's retransmissions when
+     * the call is answered, and never cancels it, so it would ring on. The CANCEL passes the local hooks.
+     */
+    @Override
+    protected void doProvisionalResponse(SipServletResponse response) throws IOException {
+        if (response.getProxy() != null && response.getStatus() > 100 && "INVITE".equals(response.getMethod())
+                && response.getApplicationSession().getAttribute(ANSWERED) != null) {
+            SipServletRequest cancel = response.getRequest().createCancel();
+            Transaction transaction = transaction(response);
+            if (transaction != null) {
+                LocalRequestContext context = new LocalRequestContext("CANCEL", cancel.getRequestURI().toString(),
+                        transaction);
+                chain.local(context);
+                context.addedHeaders().forEach(h -> SipHeaderFields.append(cancel, h.name(), h.value()));
+            }
+            cancel.send();
+        }
+    }
+
+    /**
+     * Notes which listeners an in-dialog request crosses, read from the Record-Route entries of ours it comes back
+     * with, so that it leaves through the listener facing its next hop. CANCEL is left alone: the stack sends it
+     * where the request it cancels went.
+     */
+    private void bridgeInDialog(SipServletRequest request) {
+        Address popped = request.getPoppedRoute();
+        if (popped == null || "CANCEL".equals(request.getMethod())) {
+            return;
+        }
+        try {
+            router.inDialog(SipEdge.read(request), popped.toString()).ifPresent(crossing -> BridgeMarker.mark(request,
+                    new Bridge(crossing.egress(), crossing.ingress(), crossing.egressOwnAddress(),
+                            crossing.ingressOwnAddress())));
+        } catch (IllegalArgumentException e) {
+            // a Route or Request-URI the bridge cannot read (SipSyntaxException among others): the container relays
+            // the request from the listener it chooses itself
+            log.warn("{} {}: not bridged: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        }
+    }
+
+    private static Transaction transaction(SipServletResponse response) {
+        return (Transaction) response.getApplicationSession().getAttribute(TRANSACTION);
+    }
+
+    private static ResponseView view(SipServletResponse response) {
+        return new ResponseView(response.getStatus(), response.getReasonPhrase(), name -> {
+            List<String> values = new ArrayList<>(1);
+            response.getHeaders(name).forEachRemaining(values::add);
+            return values;
+        });
+    }
+
+    private static byte[] body(SipServletRequest request) {
+        try {
+            byte[] content = request.getRawContent();
+            return content == null ? new byte[0] : content;
+        } catch (IOException e) {
+            throw new IllegalStateException("the body of " + request.getMethod() + " cannot be read", e);
+        }
+    }
+
+    private static BranchResponse branchResponse(SipServletResponse response) {
+        List<SipHeader> challenges = new ArrayList<>();
+        for (String name : List.of("WWW-Authenticate", "Proxy-Authenticate")) {
+            response.getHeaders(name).forEachRemaining(value -> challenges.add(new SipHeader(name, value)));
+        }
+        return new BranchResponse(response.getStatus(), challenges);
+    }
+
+    private void start(Proxy proxy, Relay relay) throws ServletException, IOException {
+        List<Target> targets = relay.targets();
+        List<URI> uris = new ArrayList<>(targets.size());
+        for (Target target : targets) {
+            uris.add(sipFactory.createURI(target.uri()));
+        }
+        List<ProxyBranch> branches = proxy.createProxyBranches(uris);
+        for (int i = 0; i < branches.size(); i++) {
+            Target target = targets.get(i);
+            List<String> routes = target.routes();
+            SipServletRequest branchRequest = branches.get(i).getRequest();
+            BridgeMarker.mark(branchRequest, new Bridge(target.listener(), relay.ingress(), target.ownAddress(),
+                    relay.ingressOwnAddress()));
+            for (ListIterator<String> route = routes.listIterator(routes.size()); route.hasPrevious(); ) {
+                branchRequest.pushRoute(sipFactory.createAddress(route.previous()));
+            }
+            target.removedHeaders().forEach(branchRequest::removeHeader);
+            target.addedHeaders().forEach(h -> SipHeaderFields.append(branchRequest, h.name(), h.value()));
+        }
+        try {
+            proxy.startProxy();
+        } catch (IllegalStateException notSent) {
+            answerUnreachable(proxy.getOriginalRequest(), notSent);
+        }
+    }
+
+    /**
+     * A branch the stack could not send (MSS throws out of {@code startProxy} when a connection cannot be opened, or
+     * a TLS server's certificate does not name the host called) is answered 503 with the reason, rather than the 500
+     * of an unexpected failure. Anything else is unexpected.
+     */
+    private static void answerUnreachable(SipServletRequest request, IllegalStateException notSent)
+            throws IOException {
+        Throwable cause = notSent.getCause();
+        while (cause != null && !(cause instanceof IOException)) {
+            cause = cause.getCause();
+        }
+        if (cause == null) {
+            throw notSent;
+        }
+        String reason = cause instanceof SSLException
+                ? "Service Unavailable (TLS: the next hop's certificate was not accepted)"
+                : "Service Unavailable (the next hop cannot be reached)";
+        log.warn("{} {} answered 503: {}", request.getMethod(), request.getRequestURI(), cause.getMessage());
+        request.createResponse(503, reason).send();
+    }
+}
