@@ -11,6 +11,7 @@ import org.interchange.listener.Listeners;
 import org.interchange.listener.SocketRules;
 import org.interchange.listener.SocketStats;
 import org.interchange.location.Location;
+import org.interchange.permissions.AddressGroups;
 
 /**
  * The admin API's JAX-RS application ({@code web.xml} maps it onto {@code /api/*}): one resource per capability, built over that capability's beans (Jersey
@@ -26,6 +27,7 @@ public class AdminApi extends ResourceConfig {
         register(new TimersResource(beans.select(Scheduler.class).get()));
         register(new SocketsResource(beans.select(Listeners.class).get(), beans.select(SocketRules.class).get(),
                 beans.select(SocketStats.class).get()));
+        register(new AddressResource(beans.select(AddressGroups.class).get()));
         // Jackson's own mappers would answer a bad body with the parser's text: ProblemMapper answers it instead
         register(JacksonFeature.withoutExceptionMappers());
         register(ProblemMapper.class);

@@ -20,6 +20,15 @@
  * DELETE /api/location/{aor}              location:remove (ul_rm)
  * GET    /api/timers                      core:timers
  * GET    /api/sockets                     listener:sockets (list_sockets): listeners, socket rules, counters
+ * GET    /api/address[?grp=N]             permissions:address_dump: the address groups' rows
+ * GET    /api/address/{id}                one row
+ * POST   /api/address                     add a row   {"grp": 1, "ip": "10.10.11.12", "mask": 32, "port": 0,
+ *                                         "proto": "any", "pattern": null, "context_info": "media"}: 201
+ * PUT    /api/address/{id}                change a row (same body)
+ * DELETE /api/address/{id}                remove a row
+ * POST   /api/address/reload              permissions:address_reload: {"loaded": n, "skipped": [{"id", "reason"}]}
+ * GET    /api/address/match?ip=..[&amp;port=..&amp;proto=..&amp;grp=..&amp;subject=..]   the row a source falls in
+ *                                         (get_source_group; check_address with grp and subject), 404 for none
  * </pre>
  * {@code bin/interchange-admin} wraps these for the shell.
  */
