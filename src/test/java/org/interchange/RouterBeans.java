@@ -17,14 +17,16 @@ import org.interchange.core.TestConfiguration;
 import org.interchange.core.persistence.Database;
 import org.interchange.domain.Domains;
 import org.interchange.location.Location;
+import org.interchange.permissions.AddressGroups;
 import org.interchange.location.LocationSettings;
 
 /**
  * The beans a request meets on its way through the router, built over one database the way CDI builds them:
  * served domains (example.com, alias sip.example.com and the listener 127.0.0.1), subscribers, location and
- * authentication.
+ * authentication, address groups.
  */
-public record RouterBeans(Domains domains, Subscribers subscribers, Location location, Authenticator authenticator) {
+public record RouterBeans(Domains domains, Subscribers subscribers, Location location, Authenticator authenticator,
+                          AddressGroups addressGroups) {
 
     public static final String CONFIGURATION = """
             domains = example.com
@@ -49,7 +51,9 @@ public record RouterBeans(Domains domains, Subscribers subscribers, Location loc
         Subscribers subscribers = Beans.constructed(new Subscribers(database, scheduler, auth));
         Location location = Beans.constructed(new Location(database, clock, scheduler, locationSettings));
         Authenticator authenticator = Beans.constructed(new Authenticator(auth, subscribers, clock, scheduler));
-        return new RouterBeans(domains, subscribers, location, authenticator);
+        AddressGroups addressGroups = new AddressGroups(database);
+        addressGroups.reload();
+        return new RouterBeans(domains, subscribers, location, authenticator, addressGroups);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +40,9 @@ import org.interchange.core.sip.SipUri;
 import org.interchange.location.Binding;
 import org.interchange.auth.AuthenticationStep;
 import org.interchange.proxy.Routing.Relay;
+import org.interchange.permissions.AddressRule;
+import org.interchange.permissions.SourceGroupStep;
+import org.interchange.routing.Flags;
 import org.interchange.registrar.RegistrarStep;
 import org.interchange.routing.RequestContext;
 import org.interchange.routing.RouteChain;
@@ -55,7 +59,7 @@ class RequestRouterTest {
 
     private static final Aor ALICE = Aor.parse("alice@example.com");
     private static final Aor BOB = Aor.parse("bob@example.com");
-    private static final Endpoint GATEWAY = Endpoint.parse("udp:203.0.113.9:5060");
+    static final Endpoint GATEWAY = Endpoint.parse("udp:203.0.113.9:5060");
     private static final SipListener UDP = SipListener.parse("udp", "udp:127.0.0.1:5060");
     private static final Listeners LISTENERS = new Listeners(List.of(UDP,
             SipListener.parse("tcp", "tcp:127.0.0.1:5060"),
@@ -403,6 +407,29 @@ class RequestRouterTest {
     }
 
     @Test
+    void aSourceInATrustedAddressGroupMayRelayAndIsTaggedWithItsGroup() {
+        RouterBeans beans = beans();
+        beans.addressGroups().add(AddressRule.of(3, SipRequests.USER_AGENT.address(), null, 0, "any", null, "ivr"));
+        List<Object> steps = new ArrayList<>(defaultSteps(beans, DIRECT, new SocketRules(List.of(), LISTENERS)));
+        steps.replaceAll(step -> step instanceof SourceGroupStep
+                ? new SourceGroupStep(beans.addressGroups(), Map.of(3, "FROM_IVR"), Set.of(3)) : step);
+        RequestRouter router = new RequestRouter(RouteChain.of(steps), LISTENERS,
+                branch -> new SocketChoice(LISTENERS.fallback(), Reason.DEFAULT), SERVERS);
+        RequestContext context = router.context(SipRequests.parse("""
+                INVITE sip:carol@example.org SIP/2.0
+                From: <sip:dave@example.net>;tag=d1
+                To: <sip:carol@example.org>
+                Call-ID: relay-3
+                CSeq: 1 INVITE
+                """), () -> new byte[0]);
+
+        assertThat(router.route(context)).isInstanceOf(Relay.class);
+        assertThat(context.attributes().get(SourceGroupStep.GROUP)).contains(3);
+        assertThat(context.attributes().get(SourceGroupStep.CONTEXT)).contains("ivr");
+        assertThat(context.flags().names()).containsExactlyInAnyOrder("FROM_IVR", Flags.TRUSTED);
+    }
+
+    @Test
     void requestsForOtherDomainsGoThroughTheOutboundProxy() {
         ProxySettings outbound = new ProxySettings(Optional.of(SipUri.parse("sip:outbound.example.net")),
                 Optional.empty(), 30);
@@ -502,7 +529,9 @@ class RequestRouterTest {
     static List<Object> defaultSteps(RouterBeans beans, ProxySettings settings, SocketRules rules) {
         return List.of(new UriSchemeStep(), new RegistrarStep(beans.domains()),
                 new AddressedToRouterStep(beans.domains()), new MaxForwardsStep(), new ProxyRequireStep(),
-                new LoopDetectionStep(beans.domains()), new AuthenticationStep(beans.domains(), beans.authenticator()),
+                new LoopDetectionStep(beans.domains()),
+                new SourceGroupStep(beans.addressGroups(), Map.of(), Set.of()),
+                new AuthenticationStep(beans.domains(), beans.authenticator()),
                 new SocketRuleStep(rules), new RedirectStep(beans.domains(), beans.location(), settings,
                         java.time.Clock.systemUTC()),
                 new LocationLookupStep(beans.domains(), beans.location(), beans.subscribers(), settings),
