@@ -11,6 +11,7 @@ import org.interchange.listener.Listeners;
 import org.interchange.listener.SocketRules;
 import org.interchange.listener.SocketStats;
 import org.interchange.location.Location;
+import org.interchange.routing.RouteChain;
 import org.interchange.permissions.AddressGroups;
 
 /**
@@ -28,6 +29,7 @@ public class AdminApi extends ResourceConfig {
         register(new SocketsResource(beans.select(Listeners.class).get(), beans.select(SocketRules.class).get(),
                 beans.select(SocketStats.class).get()));
         register(new AddressResource(beans.select(AddressGroups.class).get()));
+        register(new RouteResource(beans.select(RouteChain.class).get()));
         // Jackson's own mappers would answer a bad body with the parser's text: ProblemMapper answers it instead
         register(JacksonFeature.withoutExceptionMappers());
         register(ProblemMapper.class);

@@ -20,6 +20,7 @@
  * DELETE /api/location/{aor}              location:remove (ul_rm)
  * GET    /api/timers                      core:timers
  * GET    /api/sockets                     listener:sockets (list_sockets): listeners, socket rules, counters
+ * GET    /api/route                       route:list: the request route's steps and the hooks, in order
  * GET    /api/address[?grp=N]             permissions:address_dump: the address groups' rows
  * GET    /api/address/{id}                one row
  * POST   /api/address                     add a row   {"grp": 1, "ip": "10.10.11.12", "mask": 32, "port": 0,

@@ -50,6 +50,20 @@ public class RouteChain {
     private volatile List<ReplyHook> replyHooks = List.of();
     private volatile List<ErrorHook> errorHooks = List.of();
     private volatile List<LocalHook> localHooks = List.of();
+    private volatile List<Entry> entries = List.of();
+
+    /**
+     * One step or hook of the route, as the admin API lists it.
+     *
+     * @param kind     {@code request}, {@code branch}, {@code failure}, {@code reply}, {@code error}, {@code local},
+     *                 {@code startup} or {@code timer}
+     * @param name     the step's name, else the class's simple name
+     * @param priority its {@code @Priority}
+     * @param bean     its class
+     * @param enabled  false for a step {@code route.disabled-steps} leaves out
+     */
+    public record Entry(String kind, String name, int priority, String bean, boolean enabled) {
+    }
 
     protected RouteChain() {
         // for CDI's proxy
@@ -66,7 +80,7 @@ public class RouteChain {
     void start(@Observes RouterStarting starting) {
         install(new Found() {
             @Override
-            public <T> List<T> ordered(Class<T> type, boolean priorityRequired) {
+            public <T> List<Ranked<T>> ordered(Class<T> type, boolean priorityRequired) {
                 List<Ranked<T>> ranked = new ArrayList<>();
                 for (Bean<?> bean : beans.getBeans(type, Any.Literal.INSTANCE)) {
                     T instance = type.cast(beans.getReference(bean, type, beans.createCreationalContext(bean)));
@@ -86,7 +100,7 @@ public class RouteChain {
         chain.disabled = Set.of();
         chain.install(new Found() {
             @Override
-            public <T> List<T> ordered(Class<T> type, boolean priorityRequired) {
+            public <T> List<Ranked<T>> ordered(Class<T> type, boolean priorityRequired) {
                 List<Ranked<T>> ranked = new ArrayList<>();
                 for (Object candidate : stepsAndHooks) {
                     if (type.isInstance(candidate)) {
@@ -101,7 +115,7 @@ public class RouteChain {
 
     /** The beans of each type, by {@code @Priority}. */
     private interface Found {
-        <T> List<T> ordered(Class<T> type, boolean priorityRequired);
+        <T> List<Ranked<T>> ordered(Class<T> type, boolean priorityRequired);
     }
 
     /** A step or hook with its place: steps must declare a priority, hooks default to {@link Steps#DEFAULT_HOOK}. */
@@ -116,41 +130,57 @@ public class RouteChain {
             return new Ranked<>(priority == null ? Steps.DEFAULT_HOOK : priority.value(), beanClass.getName(), bean);
         }
 
-        static <T> List<T> sorted(List<Ranked<T>> ranked) {
+        static <T> List<Ranked<T>> sorted(List<Ranked<T>> ranked) {
             return ranked.stream().sorted(Comparator.comparingInt((Ranked<T> r) -> r.priority())
-                    .thenComparing(Ranked::name)).map(Ranked::bean).toList();
+                    .thenComparing(Ranked::name)).toList();
         }
     }
 
     private void install(Found found) {
-        List<RequestStep> all = found.ordered(RequestStep.class, true);
-        List<RequestStep> enabled = all.stream().filter(step -> !disabled.contains(step.name())).toList();
+        List<Ranked<RequestStep>> all = found.ordered(RequestStep.class, true);
         List<String> unknown = disabled.stream()
-                .filter(name -> all.stream().noneMatch(step -> step.name().equals(name))).toList();
+                .filter(name -> all.stream().noneMatch(step -> step.bean().name().equals(name))).toList();
         if (!unknown.isEmpty()) {
             throw new IllegalStateException("route.disabled-steps names no step: " + unknown + "; the steps are "
-                    + all.stream().map(RequestStep::name).toList());
+                    + all.stream().map(step -> step.bean().name()).toList());
         }
-        steps = enabled.toArray(RequestStep[]::new);
-        branchHooks = found.ordered(BranchHook.class, false);
-        failureHooks = found.ordered(FailureHook.class, false);
-        replyHooks = found.ordered(ReplyHook.class, false);
-        errorHooks = found.ordered(ErrorHook.class, false);
-        localHooks = found.ordered(LocalHook.class, false);
-        log.info("Route: {}", enabled.stream().map(RequestStep::name).toList());
+        List<Entry> described = new ArrayList<>();
+        all.forEach(step -> described.add(new Entry("request", step.bean().name(), step.priority(), step.name(),
+                !disabled.contains(step.bean().name()))));
+        steps = all.stream().map(Ranked::bean).filter(step -> !disabled.contains(step.name()))
+                .toArray(RequestStep[]::new);
+        branchHooks = hooks(found.ordered(BranchHook.class, false), "branch", described);
+        failureHooks = hooks(found.ordered(FailureHook.class, false), "failure", described);
+        replyHooks = hooks(found.ordered(ReplyHook.class, false), "reply", described);
+        errorHooks = hooks(found.ordered(ErrorHook.class, false), "error", described);
+        localHooks = hooks(found.ordered(LocalHook.class, false), "local", described);
+        List<StartupHook> startupHooks = hooks(found.ordered(StartupHook.class, false), "startup", described);
+        List<TimerHook> timers = hooks(found.ordered(TimerHook.class, false), "timer", described);
+        entries = List.copyOf(described);
+        log.info("Route: {}", stepNames());
         if (scheduler == null) {
             return;
         }
-        for (StartupHook hook : found.ordered(StartupHook.class, false)) {
+        for (StartupHook hook : startupHooks) {
             try {
                 hook.onStartup();
             } catch (RuntimeException e) {
                 throw new IllegalStateException("startup hook " + name(hook) + " failed: " + e.getMessage(), e);
             }
         }
-        for (TimerHook timer : found.ordered(TimerHook.class, false)) {
+        for (TimerHook timer : timers) {
             scheduler.every(timer.name(), timer.interval(), timer::run);
         }
+    }
+
+    private static <T> List<T> hooks(List<Ranked<T>> ranked, String kind, List<Entry> described) {
+        ranked.forEach(hook -> described.add(new Entry(kind, name(hook.bean()), hook.priority(), hook.name(), true)));
+        return ranked.stream().map(Ranked::bean).toList();
+    }
+
+    /** Every step and hook, by kind and in order ({@code GET /api/route}). */
+    public List<Entry> entries() {
+        return entries;
     }
 
     /** The request route's steps, in order, by name. */
@@ -264,7 +294,13 @@ public class RouteChain {
         }
     }
 
+    /** A step's name, or a hook's class name (without the suffix of CDI's proxy class). */
     private static String name(Object hook) {
-        return hook instanceof RequestStep step ? step.name() : hook.getClass().getSimpleName();
+        if (hook instanceof RequestStep step) {
+            return step.name();
+        }
+        String simple = hook.getClass().getSimpleName();
+        int proxySuffix = simple.indexOf('$');
+        return proxySuffix > 0 ? simple.substring(0, proxySuffix) : simple;
     }
 }

@@ -15,8 +15,13 @@ public interface RequestStep {
 
     Decision apply(RequestContext context);
 
-    /** The name logs and {@code route.disabled-steps} use: by default the class's simple name. */
+    /**
+     * The name logs and {@code route.disabled-steps} use: by default the class's simple name (without the suffix of
+     * a subclass CDI makes for a decorated bean).
+     */
     default String name() {
-        return getClass().getSimpleName();
+        String simple = getClass().getSimpleName();
+        int generated = simple.indexOf('$');
+        return generated > 0 ? simple.substring(0, generated) : simple;
     }
 }
