@@ -84,6 +84,9 @@ public class RouteChain {
                 List<Ranked<T>> ranked = new ArrayList<>();
                 for (Bean<?> bean : beans.getBeans(type, Any.Literal.INSTANCE)) {
                     T instance = type.cast(beans.getReference(bean, type, beans.createCreationalContext(bean)));
+                    // a call through the client proxy creates the bean now, so that it reads its settings before
+                    // the router refuses the configuration keys nobody read
+                    instance.toString();
                     ranked.add(Ranked.of(bean.getBeanClass(), type, instance, priorityRequired));
                 }
                 return Ranked.sorted(ranked);
