@@ -6,6 +6,7 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.interchange.auth.Subscribers;
 import org.interchange.core.Scheduler;
+import org.interchange.dialplan.Dialplan;
 import org.interchange.domain.Domains;
 import org.interchange.listener.Listeners;
 import org.interchange.listener.SocketRules;
@@ -30,6 +31,7 @@ public class AdminApi extends ResourceConfig {
                 beans.select(SocketStats.class).get()));
         register(new AddressResource(beans.select(AddressGroups.class).get()));
         register(new RouteResource(beans.select(RouteChain.class).get()));
+        register(new DialplanResource(beans.select(Dialplan.class).get()));
         // Jackson's own mappers would answer a bad body with the parser's text: ProblemMapper answers it instead
         register(JacksonFeature.withoutExceptionMappers());
         register(ProblemMapper.class);

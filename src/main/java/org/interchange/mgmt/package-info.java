@@ -30,7 +30,17 @@
  * POST   /api/address/reload              permissions:address_reload: {"loaded": n, "skipped": [{"id", "reason"}]}
  * GET    /api/address/match?ip=..[&amp;port=..&amp;proto=..&amp;grp=..&amp;subject=..]   the row a source falls in
  *                                         (get_source_group; check_address with grp and subject), 404 for none
+ * GET    /api/dialplan[?dpid=N]           dialplan:list: {"rules": [...], "skipped": [{"id", "reason"}]}
+ * GET    /api/dialplan/{id}               dialplan:show, one rule
+ * POST   /api/dialplan                    dialplan:add, 201 + Location   {"dpid": 1, "match_op": "regex", ...}
+ * PUT    /api/dialplan/{id}               dialplan:change (the whole row)
+ * DELETE /api/dialplan/{id}               dialplan:remove
+ * POST   /api/dialplan/reload             dp_reload: {"sets", "rules", "disabled", "skipped"}
+ * GET    /api/dialplan/translate?dpid=1&amp;input=0049...   dp_translate: output, rule, attrs, steps; 404 if none
  * </pre>
- * {@code bin/interchange-admin} wraps these for the shell.
+ * {@code bin/interchange-admin} wraps these for the shell. A dialplan rule's fields are the columns of the dialplan
+ * table (dpid, pr, match_op, match_exp, match_flags, subst_exp, repl_exp, timerec, disabled, attrs); a rule that
+ * would not compile is refused with 400 naming the column and the reason
+ * ({@code match_exp: not a regular expression: Unclosed group near index 8 in ^0049(.*}).
  */
 package org.interchange.mgmt;
