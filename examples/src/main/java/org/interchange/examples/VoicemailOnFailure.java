@@ -9,6 +9,7 @@ import javax.inject.Inject;
 
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.core.sip.SipUri;
+import org.interchange.routing.Attribute;
 import org.interchange.routing.Branch;
 import org.interchange.routing.Decision;
 import org.interchange.routing.FailureContext;
@@ -30,13 +31,15 @@ import org.interchange.routing.spi.FailureHook;
  * In Java: the voicemail server is {@code examples.voicemail} (a SIP URI; the user of the call is kept). It runs
  * after the router's serial forking, so that every contact of the callee is tried before voicemail; a call from the
  * media servers or the IVR ({@link DirectionStep}) is never sent to voicemail, so that voicemail never calls
- * itself.
+ * itself, and a call goes to voicemail once: a transaction attribute remembers it.
  */
 @ApplicationScoped
 @Priority(Steps.SERIAL_FORKING + 10)
 public class VoicemailOnFailure implements FailureHook {
 
     private static final Set<Integer> UNANSWERED = Set.of(486, 408, 480);
+    /** Set once the call was sent to voicemail: a voicemail that fails too is not called again. */
+    private static final Attribute<Boolean> SENT_TO_VOICEMAIL = Attribute.of("sent-to-voicemail", Boolean.class);
 
     private Optional<SipUri> voicemail;
 
@@ -53,9 +56,11 @@ public class VoicemailOnFailure implements FailureHook {
     public Decision onFailure(FailureContext context) {
         if (voicemail.isEmpty() || !context.request().is("INVITE")
                 || !UNANSWERED.contains(context.response().status())
-                || context.flags().isSet(DirectionStep.FROM_MEDIA) || context.flags().isSet(DirectionStep.FROM_IVR)) {
+                || context.flags().isSet(DirectionStep.FROM_MEDIA) || context.flags().isSet(DirectionStep.FROM_IVR)
+                || context.attributes().has(SENT_TO_VOICEMAIL)) {
             return Decision.next();
         }
+        context.attributes().set(SENT_TO_VOICEMAIL, true);
         String user = context.request().requestUri().user().orElse("voicemail");
         context.appendBranch(Branch.to(voicemail.get().withUser(user)));
         return Decision.relay();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.interchange.it.support.sip.Subscriber;
 
@@ -69,6 +70,36 @@ public final class AdminClient {
             });
         } catch (IOException | IllegalArgumentException e) {
             throw new AssertionError("GET /api/sockets returned what is not its JSON: " + body, e);
+        }
+    }
+
+    /** Any resource as JSON ({@code GET /api/<path>}). */
+    public JsonNode get(String path) {
+        return json(path, send(HttpRequest.newBuilder(resolve(path)).GET()));
+    }
+
+    /** Creates in a resource ({@code POST /api/<path>}) with a JSON body; the answer's JSON. */
+    public JsonNode post(String path, String body) {
+        return json(path, send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))));
+    }
+
+    /** Changes a resource ({@code PUT /api/<path>}) with a JSON body; the answer's JSON. */
+    public JsonNode put(String path, String body) {
+        return json(path, send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))));
+    }
+
+    /** Removes a resource ({@code DELETE /api/<path>}). */
+    public void delete(String path) {
+        send(HttpRequest.newBuilder(resolve(path)).DELETE());
+    }
+
+    private static JsonNode json(String path, String body) {
+        try {
+            return JSON.readTree(body.isEmpty() ? "null" : body);
+        } catch (IOException e) {
+            throw new AssertionError("/api/" + path + " returned what is not JSON: " + body, e);
         }
     }
 

@@ -109,6 +109,15 @@ public final class SipAgent implements AutoCloseable {
                 Optional.empty(), Optional.empty());
     }
 
+    /**
+     * Opens an anonymous UDP or TCP agent on a given address and port that sends out-of-dialog requests through
+     * {@code outboundProxy}: a peer with an address the router's configuration names (a media server) calling out.
+     */
+    public static SipAgent openOn(Transport transport, InetSocketAddress local, InetSocketAddress outboundProxy) {
+        return new SipAgent(transport, Optional.of(local), IpFamily.of(local.getAddress()), Optional.empty(),
+                Optional.of(outboundProxy), Optional.empty());
+    }
+
     // --- who and where --------------------------------------------------------------------------------------------
 
     public Transport transport() {
