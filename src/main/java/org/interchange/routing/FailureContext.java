@@ -24,6 +24,11 @@ public final class FailureContext {
         return transaction.request();
     }
 
+    /** The transaction: its attributes and message flags. */
+    public Transaction transaction() {
+        return transaction;
+    }
+
     /** The best final response so far ({@code t_check_status}). */
     public ResponseView response() {
         return response;

@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public class RouteChain {
 
     private static final Logger log = LoggerFactory.getLogger(RouteChain.class);
+    /** How many times the failure hooks of one transaction may run. */
+    public static final int MAX_FAILURE_ROUNDS = 32;
 
     private BeanManager beans;
     private Scheduler scheduler;
@@ -236,8 +238,17 @@ public class RouteChain {
         return !branchHooks.isEmpty();
     }
 
-    /** Runs the failure hooks until one relays or replies; {@link Decision#next()} when none did. */
+    /**
+     * Runs the failure hooks until one relays or replies; {@link Decision#next()} when none did. A transaction's
+     * failure hooks run at most {@value #MAX_FAILURE_ROUNDS} times: hooks that keep relaying to branches that fail
+     * (a voicemail that is busy too) cannot hold a transaction forever.
+     */
     public Decision failure(FailureContext context) {
+        if (context.transaction().nextFailureRound() >= MAX_FAILURE_ROUNDS) {
+            log.warn("{}: failure hooks ran {} times for this transaction; the response goes upstream",
+                    context.request(), MAX_FAILURE_ROUNDS);
+            return Decision.next();
+        }
         for (FailureHook hook : failureHooks) {
             Decision decision = decide(hook, () -> hook.onFailure(context));
             if (decision != Decision.next()) {

@@ -9,6 +9,7 @@ public final class Transaction {
     private final RequestView request;
     private final Attributes attributes = new Attributes();
     private final Flags flags = new Flags();
+    private int failureRounds;
 
     public Transaction(RequestView request) {
         this.request = request;
@@ -27,5 +28,10 @@ public final class Transaction {
     /** Message flags. */
     public Flags flags() {
         return flags;
+    }
+
+    /** Counts one more run of the failure hooks; how many ran before this one. */
+    int nextFailureRound() {
+        return failureRounds++;
     }
 }
