@@ -134,10 +134,14 @@ class AttributesAndFlagsTest {
 
         flags.set("VOICEMAIL");
         flags.set("ACCOUNTING");
+        flags.set("NAT");
+        flags.set("BRANCH_RECORDED");
         flags.set("VOICEMAIL");
 
-        assertThat(flags.names()).containsExactlyInAnyOrder("ACCOUNTING", "VOICEMAIL");
-        assertThat(flags).hasToString("[ACCOUNTING, VOICEMAIL]");
+        assertThat(flags.names()).containsExactly("ACCOUNTING", "BRANCH_RECORDED", "NAT", "VOICEMAIL");
+        assertThatThrownBy(() -> flags.names().add("X")).as("a view, not the flags")
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(flags).hasToString("[ACCOUNTING, BRANCH_RECORDED, NAT, VOICEMAIL]");
     }
 
     @Test
