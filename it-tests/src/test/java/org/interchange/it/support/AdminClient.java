@@ -72,6 +72,17 @@ public final class AdminClient {
         }
     }
 
+    /** The router's named periodic tasks with their periods in seconds ({@code GET /api/timers}). */
+    public Map<String, Long> timers() {
+        String body = send(HttpRequest.newBuilder(resolve("timers")).GET());
+        try {
+            return JSON.readValue(body, new TypeReference<Map<String, Long>>() {
+            });
+        } catch (IOException e) {
+            throw new AssertionError("GET /api/timers returned what is not its JSON: " + body, e);
+        }
+    }
+
     private String send(HttpRequest.Builder request) {
         HttpRequest built = request.header("Authorization", authorization).timeout(TIMEOUT).build();
         HttpResponse<String> response;
