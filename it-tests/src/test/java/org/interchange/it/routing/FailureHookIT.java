@@ -15,14 +15,14 @@ import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The classic voicemail rule: a call the callee does not take goes to voicemail. The request route
  * ({@link VoicemailStep}) keeps the voicemail's URI and two notes in transaction attributes (AVPs) and flags the
- * transaction; the callee is busy (or rings until the branch times out: disabled, see that test); the failure hook
+ * transaction; the callee is busy, or rings until the router cancels its branch ({@code proxy.branch-timeout},
+ * which the hook sees as 408 Request Timeout, as OpenSIPS's {@code fr_inv_timer}); the failure hook
  * ({@link VoicemailFailureHook}, OpenSIPS's {@code failure_route} with {@code t_relay} to voicemail) starts a new
  * branch to the voicemail agent carrying the attributes it read, the voicemail answers, and the caller is connected
  * to it without ever seeing the callee's failure.
@@ -67,18 +67,6 @@ class FailureHookIT {
         }
     }
 
-    /**
-     * Disabled: the failure hooks never see a branch that timed out. When {@code proxy.branch-timeout} expires, MSS
-     * 3.2.0-37 cancels the branch and makes a 408 itself ({@code ProxyImpl.sendFinalResponse}, timed-out path),
-     * hands it to the servlet as a branch response ({@code isBranchResponse()} is true, so
-     * {@code SipServlet.service} calls {@code doBranchResponse}, which {@code RouterServlet} does not override,
-     * never {@code doErrorResponse}) and then sends it upstream whatever the servlet did; the callee's 487 to the
-     * CANCEL arrives after that and is not forwarded ("best final response sent 408"). The caller gets 408 and the
-     * voicemail nothing. OpenSIPS runs the failure route on the {@code fr_inv_timer} 408; here it would need a
-     * branch timer of the router's own that cancels the branch (the 487 then takes the best-response path, which
-     * does run {@code doErrorResponse}).
-     */
-    @Disabled("the failure hooks are not run for a branch that timed out (MSS sends its 408 itself): see the comment")
     @Test
     void anUnansweredCallGoesToVoicemailWhenItsBranchTimesOut() {
         try (SipAgent bob = router.registeredAgent(Transport.UDP, VoicemailStep.PREFIX + "bob");
@@ -99,13 +87,31 @@ class FailureHookIT {
             IncomingRequest atVoicemail = voicemail.awaitRequest("INVITE");
             assertThat(atVoicemail.request().header("X-Routing-It-Last-Note")).hasValue("set by routing-it-voicemail");
             assertThat(atVoicemail.request().header("X-Routing-It-Failed-With")).as("the branch's failure")
-                    .isPresent();
+                    .hasValue("408");
             atVoicemail.accept();
 
             Received ok = invite.awaitResponse(200);
             assertThat(ok.contactUri()).as("the voicemail answered").hasValue(voicemail.contactUri());
             Calls.acknowledgeAndHangUp(caller, invite, ok, voicemail);
             assertThat(finalResponses(caller, invite)).as("final responses the caller received").containsOnly(200);
+        }
+    }
+
+    @Test
+    void anUnansweredCallWithoutAVoicemailIsAnswered408() {
+        try (SipAgent bob = router.registeredAgent(Transport.UDP, VoicemailStep.PREFIX + "bob");
+             SipAgent caller = router.agent(Transport.UDP)) {
+            SentRequest invite = caller.send(caller.invite(bob.subscriber().uri()));
+            IncomingRequest atBob = bob.awaitRequest("INVITE");
+            atBob.reply(180);
+            invite.awaitResponse(180);
+            IncomingRequest cancel = bob.awaitRequest("CANCEL");
+            cancel.reply(200);
+            atBob.reply(487);
+
+            Received timeout = invite.awaitFinalResponse();
+            assertThat(timeout.status()).as(timeout.summary()).isEqualTo(408);
+            assertThat(finalResponses(caller, invite)).as("final responses the caller received").containsOnly(408);
         }
     }
 
