@@ -195,6 +195,7 @@ public class RouterServlet extends SipServlet implements TimerListener {
                 context.addedHeaders().forEach(h -> SipHeaderFields.append(response, h.name(), h.value()));
                 if (context.dropped()) {
                     ProvisionalDrop.drop(response);
+                    doProvisionalResponse(response); // not passed on, but a late ringer is cancelled all the same
                     return;
                 }
             }
