@@ -280,16 +280,21 @@ public class RouterServlet extends SipServlet implements TimerListener {
     protected void doProvisionalResponse(SipServletResponse response) throws IOException {
         if (response.getProxy() != null && response.getStatus() > 100 && "INVITE".equals(response.getMethod())
                 && response.getApplicationSession().getAttribute(ANSWERED) != null) {
-            SipServletRequest cancel = response.getRequest().createCancel();
-            Transaction transaction = transaction(response);
-            if (transaction != null) {
-                LocalRequestContext context = new LocalRequestContext("CANCEL", cancel.getRequestURI().toString(),
-                        transaction);
-                chain.local(context);
-                context.addedHeaders().forEach(h -> SipHeaderFields.append(cancel, h.name(), h.value()));
-            }
-            cancel.send();
+            cancel(response);
         }
+    }
+
+    /** Cancels the branch that sent a provisional response; the CANCEL passes the local hooks. */
+    private void cancel(SipServletResponse provisional) throws IOException {
+        SipServletRequest cancel = provisional.getRequest().createCancel();
+        Transaction transaction = transaction(provisional);
+        if (transaction != null) {
+            LocalRequestContext context = new LocalRequestContext("CANCEL", cancel.getRequestURI().toString(),
+                    transaction);
+            chain.local(context);
+            context.addedHeaders().forEach(h -> SipHeaderFields.append(cancel, h.name(), h.value()));
+        }
+        cancel.send();
     }
 
     /**
@@ -375,9 +380,10 @@ public class RouterServlet extends SipServlet implements TimerListener {
 
     /**
      * The branch timer of relayed INVITEs ({@code proxy.branch-timeout}, OpenSIPS's {@code fr_inv_timer}): those of
-     * {@code branches} still ringing when it expires are cancelled ({@link #timeout}), so that their 487 takes the
-     * path of every final response and the failure hooks see it, as the 408 Request Timeout RFC 3261 16.8 makes of
-     * it ({@link #endedByTimeout}): an unanswered call can go to voicemail.
+     * {@code branches} still ringing when it expires are cancelled ({@link #timeout}; the CANCEL passes the local
+     * hooks, as a late ringer's), so that their 487 takes the path of every final response and the failure hooks see
+     * it, as the 408 Request Timeout RFC 3261 16.8 makes of it ({@link #endedByTimeout}): an unanswered call can go
+     * to voicemail.
      *
      * <p>MSS's own proxy timeout cannot be that timer: when it expires, MSS 3.2.0-37 makes a 408 itself, hands it to
      * the servlet as a branch response ({@code doBranchResponse}, never {@code doErrorResponse}) and sends it
@@ -385,7 +391,8 @@ public class RouterServlet extends SipServlet implements TimerListener {
      * {@link #CANCEL_GRACE_SECONDS} later, for a branch that does not answer the CANCEL; a branch that sent nothing at
      * all is left to it and to its transaction's timeout (RFC 3261 9.1: no CANCEL before a provisional response).
      * A JSR 289 timer on the call's application session, so that it runs under the call's concurrency control;
-     * this class is its listener in {@code sip.xml}.
+     * this servlet is its listener in {@code sip.xml} (MSS hands a listener that is a servlet the servlet's own
+     * instance).
      */
     private void startBranchTimer(SipApplicationSession session, List<ProxyBranch> branches) {
         String id = UUID.randomUUID().toString();
@@ -396,23 +403,31 @@ public class RouterServlet extends SipServlet implements TimerListener {
     /** A branch timer expired: its branches still ringing are cancelled. */
     @Override
     public void timeout(ServletTimer timer) {
+        SipApplicationSession session = timer.getApplicationSession();
+        List<?> branches;
         try {
-            SipApplicationSession session = timer.getApplicationSession();
             if (!(timer.getInfo() instanceof String id) || session == null || !session.isValid()
-                    || !(session.getAttribute(TIMED_BRANCHES + id) instanceof List<?> branches)) {
+                    || !(session.getAttribute(TIMED_BRANCHES + id) instanceof List<?> waiting)) {
                 return;
             }
             session.removeAttribute(TIMED_BRANCHES + id);
-            for (Object each : branches) {
-                ProxyBranch branch = (ProxyBranch) each;
+            branches = waiting;
+        } catch (IllegalStateException ended) {
+            return; // the call's session ended meanwhile
+        }
+        for (Object each : branches) {
+            ProxyBranch branch = (ProxyBranch) each;
+            try {
                 SipServletResponse last = branch.getResponse();
                 if (last != null && last.getStatus() < 200) {
-                    branch.cancel();
                     timedOut(session).add(branch);
+                    cancel(last);
                 }
+            } catch (IllegalStateException over) {
+                // answered, cancelled or ended meanwhile
+            } catch (IOException e) {
+                log.warn("A branch that rang until proxy.branch-timeout could not be cancelled: {}", e.toString());
             }
-        } catch (IllegalStateException over) {
-            // answered, acknowledged, cancelled or ended meanwhile
         }
     }
 
