@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A local hook ({@code local_route}, {@link CancelMarkingHook}) on a request the router generates itself: the callee
- * has a desk phone and a mobile; the desk answers, the mobile rings only after that, and the CANCEL the router then
- * sends to the mobile carries the header field the hook added.
+ * A local hook ({@code local_route}, {@link CancelMarkingHook}) on the requests the router generates itself: the
+ * callee has a desk phone and a mobile; the desk answers, the mobile rings only after that, and the CANCEL the router
+ * then sends to the mobile carries the header field the hook added; so does the CANCEL of a phone that rings until
+ * {@code proxy.branch-timeout}.
  */
 @ExtendWith(ArquillianExtension.class)
 class LocalHookIT {
@@ -56,6 +57,26 @@ class LocalHookIT {
             assertThat(cancel.request().header("X-Routing-It-Local")).as("the header the local hook added")
                     .hasValue("CANCEL " + atMobile.request().requestUri());
             Calls.acknowledgeAndHangUp(caller, invite, ok, desk);
+        }
+    }
+
+    @Test
+    void theCancelOfABranchThatRingsUntilTheBranchTimeoutCarriesTheHooksHeader() {
+        try (SipAgent bob = router.registeredAgent(Transport.UDP, MarkingStep.LOCAL_PREFIX + "bob");
+             SipAgent caller = router.agent(Transport.UDP)) {
+            SentRequest invite = caller.send(caller.invite(bob.subscriber().uri()));
+            IncomingRequest atBob = bob.awaitRequest("INVITE");
+            atBob.reply(180);
+            invite.awaitResponse(180);
+            IncomingRequest cancel = bob.awaitRequest("CANCEL"); // proxy.branch-timeout
+            cancel.reply(200);
+            atBob.reply(487);
+
+            assertThat(cancel.request().branch()).isEqualTo(atBob.request().branch());
+            assertThat(cancel.request().header("X-Routing-It-Local")).as("the header the local hook added")
+                    .hasValue("CANCEL " + atBob.request().requestUri());
+            assertThat(invite.awaitFinalResponse().status()).as("the caller's answer: the call timed out")
+                    .isEqualTo(408);
         }
     }
 }
