@@ -39,7 +39,7 @@ class StartupAndTimerHookIT {
         try (SipAgent client = router.agent(Transport.UDP)) {
             Received answer = probe(client, "startup");
 
-            assertThat(answer.header("X-Routing-It-Startup-Runs")).isEqualTo(java.util.Optional.of("1"));
+            assertThat(answer.header("X-Routing-It-Startup-Runs")).hasValue("1");
             assertThat(answer.header("X-Routing-It-Requests-Before-Startup")).hasValue("0");
         }
     }
