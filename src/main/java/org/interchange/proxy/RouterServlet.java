@@ -2,10 +2,13 @@ package org.interchange.proxy;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import javax.net.ssl.SSLException;
 import javax.servlet.ServletException;
@@ -16,6 +19,10 @@ import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
+import javax.servlet.sip.ServletTimer;
+import javax.servlet.sip.SipApplicationSession;
+import javax.servlet.sip.TimerListener;
+import javax.servlet.sip.TimerService;
 import javax.servlet.sip.URI;
 
 import org.interchange.container.ProvisionalDrop;
@@ -56,7 +63,7 @@ import org.slf4j.LoggerFactory;
  * relays them along their Route headers, statefully while it knows their dialog, statelessly for a dialog set up
  * before the router restarted.
  */
-public class RouterServlet extends SipServlet {
+public class RouterServlet extends SipServlet implements TimerListener {
 
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(RouterServlet.class);
@@ -64,6 +71,12 @@ public class RouterServlet extends SipServlet {
     private static final String TRANSACTION = Transaction.class.getName();
     /** The application-session attribute set once a 2xx to the proxied INVITE went upstream. */
     private static final String ANSWERED = RouterServlet.class.getName() + ".answered";
+    /** The application-session attribute prefix under which the branches of a branch timer wait for it. */
+    private static final String TIMED_BRANCHES = RouterServlet.class.getName() + ".branches.";
+    /** The application-session attribute listing the branches the branch timer cancelled. */
+    private static final String TIMED_OUT = RouterServlet.class.getName() + ".timed-out";
+    /** How much longer MSS's proxy timeout waits for a cancelled branch's final response: Timer B's 64*T1. */
+    static final int CANCEL_GRACE_SECONDS = 32;
 
     private transient RequestRouter router;
     private transient RouteChain chain;
@@ -71,6 +84,7 @@ public class RouterServlet extends SipServlet {
     private transient RegistrarQueue registrarQueue;
     private transient ProxySettings settings;
     private transient SipFactory sipFactory;
+    private transient TimerService timers;
 
     /** A routed request: its route's context and what the route decided (for a REGISTER, the registrar too). */
     private record Routed(RequestContext context, Routing routing, Optional<Registrar.Admission> admission) {
@@ -85,6 +99,7 @@ public class RouterServlet extends SipServlet {
         registrarQueue = BeanLookup.bean(RegistrarQueue.class);
         settings = BeanLookup.bean(ProxySettings.class);
         sipFactory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
+        timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
         // in-dialog requests of dialogs MSS no longer knows (set up before a restart) are relayed along their Route
         // set, through doRequest, as Kamailio's loose_route would; without this MSS answers them 481
         ((SipFactoryExt) sipFactory).setRouteOrphanRequests(true);
@@ -154,7 +169,10 @@ public class RouterServlet extends SipServlet {
         }
         proxy.setParallel(true);
         proxy.setSupervised(true);
-        proxy.setProxyTimeout(settings.branchTimeout());
+        // an INVITE's ringing branches are cancelled by the branch timer (timeout below), whose 487 reaches the
+        // failure hooks; MSS's own timeout (a 408 sent upstream past them) only ends a branch that does not answer
+        proxy.setProxyTimeout("INVITE".equals(request.getMethod())
+                ? settings.branchTimeout() + CANCEL_GRACE_SECONDS : settings.branchTimeout());
         request.getApplicationSession().setAttribute(TRANSACTION, context.transaction());
         start(proxy, relay);
     }
@@ -177,6 +195,7 @@ public class RouterServlet extends SipServlet {
                 context.addedHeaders().forEach(h -> SipHeaderFields.append(response, h.name(), h.value()));
                 if (context.dropped()) {
                     ProvisionalDrop.drop(response);
+                    doProvisionalResponse(response); // not passed on, but a late ringer is cancelled all the same
                     return;
                 }
             }
@@ -194,6 +213,9 @@ public class RouterServlet extends SipServlet {
         Proxy proxy = response.getProxy();
         if (proxy == null || response.isBranchResponse()) {
             return;
+        }
+        if (endedByTimeout(response)) {
+            response.setStatus(408, "Request Timeout");
         }
         Transaction transaction = transaction(response);
         if (transaction != null) {
@@ -258,16 +280,21 @@ public class RouterServlet extends SipServlet {
     protected void doProvisionalResponse(SipServletResponse response) throws IOException {
         if (response.getProxy() != null && response.getStatus() > 100 && "INVITE".equals(response.getMethod())
                 && response.getApplicationSession().getAttribute(ANSWERED) != null) {
-            SipServletRequest cancel = response.getRequest().createCancel();
-            Transaction transaction = transaction(response);
-            if (transaction != null) {
-                LocalRequestContext context = new LocalRequestContext("CANCEL", cancel.getRequestURI().toString(),
-                        transaction);
-                chain.local(context);
-                context.addedHeaders().forEach(h -> SipHeaderFields.append(cancel, h.name(), h.value()));
-            }
-            cancel.send();
+            cancel(response);
         }
+    }
+
+    /** Cancels the branch that sent a provisional response; the CANCEL passes the local hooks. */
+    private void cancel(SipServletResponse provisional) throws IOException {
+        SipServletRequest cancel = provisional.getRequest().createCancel();
+        Transaction transaction = transaction(provisional);
+        if (transaction != null) {
+            LocalRequestContext context = new LocalRequestContext("CANCEL", cancel.getRequestURI().toString(),
+                    transaction);
+            chain.local(context);
+            context.addedHeaders().forEach(h -> SipHeaderFields.append(cancel, h.name(), h.value()));
+        }
+        cancel.send();
     }
 
     /**
@@ -343,7 +370,82 @@ public class RouterServlet extends SipServlet {
             proxy.startProxy();
         } catch (IllegalStateException notSent) {
             answerUnreachable(proxy.getOriginalRequest(), notSent);
+            return;
         }
+        SipServletRequest original = proxy.getOriginalRequest();
+        if ("INVITE".equals(original.getMethod())) {
+            startBranchTimer(original.getApplicationSession(), branches);
+        }
+    }
+
+    /**
+     * The branch timer of relayed INVITEs ({@code proxy.branch-timeout}, OpenSIPS's {@code fr_inv_timer}): those of
+     * {@code branches} still ringing when it expires are cancelled ({@link #timeout}; the CANCEL passes the local
+     * hooks, as a late ringer's), so that their 487 takes the path of every final response and the failure hooks see
+     * it, as the 408 Request Timeout RFC 3261 16.8 makes of it ({@link #endedByTimeout}): an unanswered call can go
+     * to voicemail.
+     *
+     * <p>MSS's own proxy timeout cannot be that timer: when it expires, MSS 3.2.0-37 makes a 408 itself, hands it to
+     * the servlet as a branch response ({@code doBranchResponse}, never {@code doErrorResponse}) and sends it
+     * upstream whatever the servlet did ({@code ProxyImpl.sendFinalResponse}). It stays as a backstop,
+     * {@link #CANCEL_GRACE_SECONDS} later, for a branch that does not answer the CANCEL; a branch that sent nothing at
+     * all is left to it and to its transaction's timeout (RFC 3261 9.1: no CANCEL before a provisional response).
+     * A JSR 289 timer on the call's application session, so that it runs under the call's concurrency control;
+     * this servlet is its listener in {@code sip.xml} (MSS hands a listener that is a servlet the servlet's own
+     * instance).
+     */
+    private void startBranchTimer(SipApplicationSession session, List<ProxyBranch> branches) {
+        String id = UUID.randomUUID().toString();
+        session.setAttribute(TIMED_BRANCHES + id, List.copyOf(branches));
+        timers.createTimer(session, settings.branchTimeout() * 1000L, false, id);
+    }
+
+    /** A branch timer expired: its branches still ringing are cancelled. */
+    @Override
+    public void timeout(ServletTimer timer) {
+        SipApplicationSession session = timer.getApplicationSession();
+        List<?> branches;
+        try {
+            if (!(timer.getInfo() instanceof String id) || session == null || !session.isValid()
+                    || !(session.getAttribute(TIMED_BRANCHES + id) instanceof List<?> waiting)) {
+                return;
+            }
+            session.removeAttribute(TIMED_BRANCHES + id);
+            branches = waiting;
+        } catch (IllegalStateException ended) {
+            return; // the call's session ended meanwhile
+        }
+        for (Object each : branches) {
+            ProxyBranch branch = (ProxyBranch) each;
+            try {
+                SipServletResponse last = branch.getResponse();
+                if (last != null && last.getStatus() < 200) {
+                    timedOut(session).add(branch);
+                    cancel(last);
+                }
+            } catch (IllegalStateException over) {
+                // answered, cancelled or ended meanwhile
+            } catch (IOException e) {
+                log.warn("A branch that rang until proxy.branch-timeout could not be cancelled: {}", e.toString());
+            }
+        }
+    }
+
+    /** Whether a final response is the 487 of a branch the branch timer cancelled. */
+    private static boolean endedByTimeout(SipServletResponse response) {
+        return response.getStatus() == 487 && response.getProxyBranch() != null
+                && response.getApplicationSession().getAttribute(TIMED_OUT) instanceof Set<?> branches
+                && branches.contains(response.getProxyBranch());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<ProxyBranch> timedOut(SipApplicationSession session) {
+        Object set = session.getAttribute(TIMED_OUT);
+        if (set == null) {
+            set = new HashSet<ProxyBranch>();
+            session.setAttribute(TIMED_OUT, set);
+        }
+        return (Set<ProxyBranch>) set;
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.interchange.routing;
 
+import java.util.Collections;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -28,8 +30,8 @@ public final class Flags {
     }
 
     /** The flags that are set, sorted. */
-    public Set<String> names() {
-        return Set.copyOf(set);
+    public SortedSet<String> names() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(set));
     }
 
     /** A copy, for a branch that inherits another's flags. */

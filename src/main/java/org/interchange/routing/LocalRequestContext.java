@@ -7,7 +7,8 @@ import org.interchange.core.sip.Reply.SipHeader;
 
 /**
  * What a local hook sees (OpenSIPS's {@code local_route}): a request the router generates itself (the CANCEL of a
- * branch that rings after another answered), before it leaves. A hook may add header fields.
+ * branch that rings after another answered, or that rang until {@code proxy.branch-timeout}), before it leaves. A
+ * hook may add header fields.
  *
  * @see org.interchange.routing.spi.LocalHook
  */

@@ -101,8 +101,18 @@ public class RouteChain {
      * the router orders its beans; no startup hook or timer runs.
      */
     public static RouteChain of(List<?> stepsAndHooks) {
+        return of(stepsAndHooks, Set.of());
+    }
+
+    /**
+     * A route of these steps and hooks less the steps named in {@code disabledSteps}, as {@code route.disabled-steps}
+     * leaves them out of the router's.
+     *
+     * @throws IllegalStateException when a name is no step's, or a step has no {@code @Priority}
+     */
+    public static RouteChain of(List<?> stepsAndHooks, Set<String> disabledSteps) {
         RouteChain chain = new RouteChain();
-        chain.disabled = Set.of();
+        chain.disabled = Set.copyOf(disabledSteps);
         chain.install(new Found() {
             @Override
             public <T> List<Ranked<T>> ordered(Class<T> type, boolean priorityRequired) {

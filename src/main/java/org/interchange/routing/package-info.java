@@ -13,9 +13,10 @@
  * types are hooks with the same transaction: branch ({@code branch_route}), failure ({@code failure_route}),
  * reply ({@code onreply_route}), error ({@code error_route}, for requests the servlet receives malformed: over
  * TCP/TLS, or a header a step cannot parse; datagrams the SIP stack cannot parse are answered by the container
- * layer), local ({@code local_route}: the CANCEL the router sends to a branch that rings after another answered),
- * startup ({@code startup_route}), timer ({@code timer_route}, on the router's one scheduler) and events
- * ({@code event_route}: CDI observers, such as of {@link org.interchange.location.RegistrationEvent}).
+ * layer), local ({@code local_route}: the CANCEL the router sends to a branch that rings after another answered or
+ * until {@code proxy.branch-timeout}), startup ({@code startup_route}), timer ({@code timer_route}, on the router's
+ * one scheduler) and events ({@code event_route}: CDI observers, such as of
+ * {@link org.interchange.location.RegistrationEvent}).
  *
  * <p>Counterpart of OpenSIPS's script core ({@code route}, {@code branch_route}, {@code failure_route},
  * {@code onreply_route}, {@code error_route}, {@code local_route}, {@code startup_route}, {@code timer_route},

@@ -73,6 +73,17 @@ public final class AdminClient {
         }
     }
 
+    /** The router's named periodic tasks with their periods in seconds ({@code GET /api/timers}). */
+    public Map<String, Long> timers() {
+        String body = send(HttpRequest.newBuilder(resolve("timers")).GET());
+        try {
+            return JSON.readValue(body, new TypeReference<Map<String, Long>>() {
+            });
+        } catch (IOException e) {
+            throw new AssertionError("GET /api/timers returned what is not its JSON: " + body, e);
+        }
+    }
+
     /** Any resource as JSON ({@code GET /api/<path>}). */
     public JsonNode get(String path) {
         return json(path, send(HttpRequest.newBuilder(resolve(path)).GET()));
