@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 /**
- * The local ports test agents bind: {@code -Dinterchange.it.agent-ports=first-last}, by default 16000-16999, away
+ * The local ports test agents bind: {@code -Dinterchange.it.agent-ports=first-last}, by default 17000-17999, away
  * from the router's ports and from a router a developer runs on 5060. Handed out in turn, skipping ports in use.
  */
 final class AgentPorts {
@@ -23,7 +23,7 @@ final class AgentPorts {
     private static final AtomicInteger turn = new AtomicInteger();
 
     static {
-        String[] range = System.getProperty(PROPERTY, "16000-16999").split("-");
+        String[] range = System.getProperty(PROPERTY, "17000-17999").split("-");
         FIRST = Integer.parseInt(range[0].trim());
         LAST = Integer.parseInt(range[1].trim());
         if (FIRST < 1024 || LAST > 65535 || LAST < FIRST) {
