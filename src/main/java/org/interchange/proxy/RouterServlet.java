@@ -73,6 +73,8 @@ public class RouterServlet extends SipServlet implements TimerListener {
     private static final String ANSWERED = RouterServlet.class.getName() + ".answered";
     /** The application-session attribute prefix under which the branches of a branch timer wait for it. */
     private static final String TIMED_BRANCHES = RouterServlet.class.getName() + ".branches.";
+    /** The application-session attribute holding the ids of a call's branch timers. */
+    private static final String BRANCH_TIMERS = RouterServlet.class.getName() + ".branch-timers";
     /** The application-session attribute listing the branches the branch timer cancelled. */
     private static final String TIMED_OUT = RouterServlet.class.getName() + ".timed-out";
     /** How much longer MSS's proxy timeout waits for a cancelled branch's final response: Timer B's 64*T1. */
@@ -267,7 +269,9 @@ public class RouterServlet extends SipServlet implements TimerListener {
     @Override
     protected void doSuccessResponse(SipServletResponse response) {
         if (response.getProxy() != null && !response.isBranchResponse() && "INVITE".equals(response.getMethod())) {
-            response.getApplicationSession().setAttribute(ANSWERED, Boolean.TRUE);
+            SipApplicationSession session = response.getApplicationSession();
+            session.setAttribute(ANSWERED, Boolean.TRUE);
+            cancelBranchTimers(session);
         }
     }
 
@@ -397,7 +401,23 @@ public class RouterServlet extends SipServlet implements TimerListener {
     private void startBranchTimer(SipApplicationSession session, List<ProxyBranch> branches) {
         String id = UUID.randomUUID().toString();
         session.setAttribute(TIMED_BRANCHES + id, List.copyOf(branches));
-        timers.createTimer(session, settings.branchTimeout() * 1000L, false, id);
+        ServletTimer timer = timers.createTimer(session, settings.branchTimeout() * 1000L, false, id);
+        branchTimers(session).add(timer.getId());
+    }
+
+    /** An answered call's branch timers have nothing left to do: they go at once rather than expire idle. */
+    private static void cancelBranchTimers(SipApplicationSession session) {
+        for (String id : branchTimers(session)) {
+            ServletTimer timer = session.getTimer(id);
+            if (timer != null) {
+                timer.cancel();
+            }
+        }
+        session.removeAttribute(BRANCH_TIMERS);
+    }
+
+    private static Set<String> branchTimers(SipApplicationSession session) {
+        return sessionSet(session, BRANCH_TIMERS);
     }
 
     /** A branch timer expired: its branches still ringing are cancelled. */
@@ -438,14 +458,19 @@ public class RouterServlet extends SipServlet implements TimerListener {
                 && branches.contains(response.getProxyBranch());
     }
 
-    @SuppressWarnings("unchecked")
     private static Set<ProxyBranch> timedOut(SipApplicationSession session) {
-        Object set = session.getAttribute(TIMED_OUT);
+        return sessionSet(session, TIMED_OUT);
+    }
+
+    /** A set kept in an application-session attribute, made when first asked for. */
+    @SuppressWarnings("unchecked")
+    private static <T> Set<T> sessionSet(SipApplicationSession session, String name) {
+        Object set = session.getAttribute(name);
         if (set == null) {
-            set = new HashSet<ProxyBranch>();
-            session.setAttribute(TIMED_OUT, set);
+            set = new HashSet<T>();
+            session.setAttribute(name, set);
         }
-        return (Set<ProxyBranch>) set;
+        return (Set<T>) set;
     }
 
     /**
