@@ -1,5 +1,6 @@
 package org.interchange.auth;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +65,13 @@ public record AuthSettings(boolean register, Set<String> methods, List<IpNetwork
     }
 
     /** Whether a source address is trusted. */
-    public boolean isTrusted(String address) {
-        return trustedNetworks.stream().anyMatch(network -> network.contains(address));
+    /** Whether an address is in {@code auth.trusted-networks}. */
+    public boolean isTrusted(InetAddress address) {
+        for (IpNetwork network : trustedNetworks) {
+            if (network.contains(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

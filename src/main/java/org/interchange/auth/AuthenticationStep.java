@@ -69,10 +69,20 @@ public class AuthenticationStep implements RequestStep {
         return "authentication";
     }
 
-    /** Whether the request comes from a trusted network or address group: it needs no credentials. */
+    /**
+     * Whether the request comes from a trusted network or address group: it needs no credentials. A source in
+     * {@code auth.trusted-networks} is flagged {@link Flags#TRUSTED} the first time, so that later steps ask the flag.
+     */
     public static boolean trusted(RequestContext context, Authenticator authenticator) {
-        return context.flags().isSet(Flags.TRUSTED)
-                || authenticator.settings().isTrusted(context.request().source().address());
+        if (context.flags().isSet(Flags.TRUSTED)) {
+            return true;
+        }
+        boolean trustedNetwork = context.request().sourceAddress()
+                .filter(address -> authenticator.settings().isTrusted(address)).isPresent();
+        if (trustedNetwork) {
+            context.flags().set(Flags.TRUSTED);
+        }
+        return trustedNetwork;
     }
 
     /** The served domain of the From URI, when the request claims to come from one of our users. */

@@ -78,6 +78,11 @@ public class AddressGroups {
      * @param transport the transport it arrived on
      * @return the row of the lowest group that matches; empty when none does
      */
+    /** Whether the table has no row in use: the source-group step then has nothing to look up. */
+    public boolean isEmpty() {
+        return snapshot.entries().isEmpty();
+    }
+
     public Optional<Match> sourceGroup(InetAddress source, int port, Transport transport) {
         return find(source, NetworkIndex.ANY_GROUP, port, Proto.of(transport), null);
     }

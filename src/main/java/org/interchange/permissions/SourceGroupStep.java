@@ -1,6 +1,5 @@
 package org.interchange.permissions;
 
-import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import javax.annotation.Priority;
 import javax.enterprise.context.ApplicationScoped;
 import javax.inject.Inject;
 
-import org.interchange.container.config.IpAddresses;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.routing.Attribute;
 import org.interchange.routing.Decision;
@@ -62,9 +60,12 @@ public class SourceGroupStep implements RequestStep {
 
     @Override
     public Decision apply(RequestContext context) {
+        if (groups.isEmpty()) {
+            return Decision.next();
+        }
         var source = context.request().source();
-        Optional<InetAddress> address = IpAddresses.parseLiteral(source.address());
-        Optional<Match> match = address.flatMap(ip -> groups.sourceGroup(ip, source.port(), source.transport()));
+        Optional<Match> match = context.request().sourceAddress()
+                .flatMap(ip -> groups.sourceGroup(ip, source.port(), source.transport()));
         if (match.isEmpty()) {
             return Decision.next();
         }

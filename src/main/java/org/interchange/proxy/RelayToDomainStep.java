@@ -38,7 +38,7 @@ public class RelayToDomainStep implements RequestStep {
 
     @Override
     public Decision apply(RequestContext context) {
-        if (context.branches().isEmpty() && AuthenticationStep.fromDomain(context.request(), domains).isEmpty()
+        if (!context.hasBranches() && AuthenticationStep.fromDomain(context.request(), domains).isEmpty()
                 && !AuthenticationStep.trusted(context, authenticator)) {
             return Decision.reply(403, "Relaying Forbidden");
         }

@@ -151,9 +151,7 @@ public class RequestRouter {
         RequestView request = transaction.request();
         Optional<ForcedSocket> ruleSocket = transaction.attributes().get(SocketRuleStep.RULE)
                 .flatMap(SocketRule::socket);
-        Map<Double, List<Branch>> byQ = new TreeMap<>(Comparator.reverseOrder());
-        branches.forEach(branch -> byQ.computeIfAbsent(branch.q(), q -> new ArrayList<>()).add(branch));
-        List<List<Branch>> groups = new ArrayList<>(byQ.values());
+        List<List<Branch>> groups = byQ(branches);
         DnsFailure unresolved = null;
         for (int group = 0; group < groups.size(); group++) {
             List<Target> targets = new ArrayList<>();
@@ -168,9 +166,10 @@ public class RequestRouter {
                 }
             }
             if (!targets.isEmpty()) {
-                List<Branch> later = groups.subList(group + 1, groups.size()).stream().flatMap(List::stream).toList();
                 transaction.attributes().remove(PENDING);
-                later.forEach(branch -> transaction.attributes().add(PENDING, branch));
+                for (List<Branch> later : groups.subList(group + 1, groups.size())) {
+                    later.forEach(branch -> transaction.attributes().add(PENDING, branch));
+                }
                 return new Relay(targets, route != null && route.recordRoute(),
                         route == null ? Map.of() : route.recordRouteParams(), request.listener(),
                         showsOwnAddressTo(request.source()));
@@ -180,6 +179,16 @@ public class RequestRouter {
             throw unresolved;
         }
         return new Respond(Reply.of(500, "Server Internal Error (every branch was dropped)"));
+    }
+
+    /** The branches grouped by q-value, highest first, in their order within a group. */
+    private static List<List<Branch>> byQ(List<Branch> branches) {
+        if (branches.size() == 1) {
+            return List.of(branches);
+        }
+        Map<Double, List<Branch>> byQ = new TreeMap<>(Comparator.reverseOrder());
+        branches.forEach(branch -> byQ.computeIfAbsent(branch.q(), q -> new ArrayList<>()).add(branch));
+        return new ArrayList<>(byQ.values());
     }
 
     /**

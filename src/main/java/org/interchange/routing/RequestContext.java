@@ -122,6 +122,11 @@ public final class RequestContext {
         return List.copyOf(branches);
     }
 
+    /** Whether a step appended a branch. */
+    public boolean hasBranches() {
+        return !branches.isEmpty();
+    }
+
     /** Adds a branch. */
     public void appendBranch(Branch branch) {
         branches.add(branch);

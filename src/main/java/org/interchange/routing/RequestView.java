@@ -1,9 +1,11 @@
 package org.interchange.routing;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.interchange.container.config.IpAddresses;
 import org.interchange.container.config.Transport;
 import org.interchange.core.sip.Endpoint;
 import org.interchange.core.sip.InboundRequest;
@@ -24,6 +26,7 @@ public final class RequestView {
     private SipUri requestUri;
     private NameAddress from;
     private NameAddress to;
+    private Optional<InetAddress> sourceAddress;
 
     /**
      * @param request  the request
@@ -112,6 +115,14 @@ public final class RequestView {
     /** Where the packet came from ({@code $si}, {@code $sp}, {@code $proto}). */
     public Endpoint source() {
         return request.source();
+    }
+
+    /** The source address as an address, parsed once; empty when it is not an IP literal. */
+    public Optional<InetAddress> sourceAddress() {
+        if (sourceAddress == null) {
+            sourceAddress = IpAddresses.parseLiteral(request.source().address());
+        }
+        return sourceAddress;
     }
 
     /** The local socket it arrived on ({@code $Ri}, {@code $Rp}). */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.interchange.container.config.InvalidConfigurationException;
+import org.interchange.container.config.IpAddresses;
 import org.interchange.core.DataDirectory;
 import org.interchange.core.TestConfiguration;
 import org.junit.jupiter.api.Test;
@@ -50,9 +51,9 @@ class AuthSettingsTest {
         AuthSettings settings = AuthSettings.from(TestConfiguration.load(directory,
                 "auth.trusted-networks = 10.0.0.0/8, 2001:db8::/32\n"), data());
 
-        assertThat(settings.isTrusted("10.1.2.3")).isTrue();
-        assertThat(settings.isTrusted("2001:db8::9")).isTrue();
-        assertThat(settings.isTrusted("198.51.100.7")).isFalse();
+        assertThat(settings.isTrusted(IpAddresses.parseLiteral("10.1.2.3").orElseThrow())).isTrue();
+        assertThat(settings.isTrusted(IpAddresses.parseLiteral("2001:db8::9").orElseThrow())).isTrue();
+        assertThat(settings.isTrusted(IpAddresses.parseLiteral("198.51.100.7").orElseThrow())).isFalse();
     }
 
     @Test
