@@ -8,7 +8,7 @@ import java.util.ListIterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLException;
 import javax.servlet.ServletException;
@@ -73,6 +73,8 @@ public class RouterServlet extends SipServlet implements TimerListener {
     private static final String ANSWERED = RouterServlet.class.getName() + ".answered";
     /** The application-session attribute prefix under which the branches of a branch timer wait for it. */
     private static final String TIMED_BRANCHES = RouterServlet.class.getName() + ".branches.";
+    /** Tells a session's branch timers apart (a counter: a random UUID would cost a SecureRandom draw per call). */
+    private static final AtomicLong BRANCH_TIMER_IDS = new AtomicLong();
     /** The application-session attribute holding the ids of a call's branch timers. */
     private static final String BRANCH_TIMERS = RouterServlet.class.getName() + ".branch-timers";
     /** The application-session attribute listing the branches the branch timer cancelled. */
@@ -377,9 +379,23 @@ public class RouterServlet extends SipServlet implements TimerListener {
             return;
         }
         SipServletRequest original = proxy.getOriginalRequest();
-        if ("INVITE".equals(original.getMethod())) {
+        if ("INVITE".equals(original.getMethod()) && failureHooksWait(original.getApplicationSession())) {
             startBranchTimer(original.getApplicationSession(), branches);
         }
+    }
+
+    /**
+     * Whether a failure hook may act on an unanswered INVITE: an integrator's failure hook is deployed, or contacts
+     * of a lower q-value wait for the serial-forking hook. Only then does the call need the branch timer, which costs
+     * about a third of a millisecond of CPU per call (MSS's servlet timers; see it-tests/bench/README.md); without
+     * it an unanswered call ends with MSS's own 408 at {@code proxy.branch-timeout}, as it always did.
+     */
+    private boolean failureHooksWait(SipApplicationSession session) {
+        if (chain.hasFailureHooksBesides(SerialForkingHook.class)) {
+            return true;
+        }
+        return session.getAttribute(TRANSACTION) instanceof Transaction transaction
+                && transaction.attributes().has(RequestRouter.PENDING);
     }
 
     /**
@@ -399,7 +415,7 @@ public class RouterServlet extends SipServlet implements TimerListener {
      * instance).
      */
     private void startBranchTimer(SipApplicationSession session, List<ProxyBranch> branches) {
-        String id = UUID.randomUUID().toString();
+        String id = Long.toString(BRANCH_TIMER_IDS.incrementAndGet());
         session.setAttribute(TIMED_BRANCHES + id, List.copyOf(branches));
         ServletTimer timer = timers.createTimer(session, settings.branchTimeout() * 1000L, false, id);
         branchTimers(session).add(timer.getId());

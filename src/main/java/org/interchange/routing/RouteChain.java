@@ -243,6 +243,11 @@ public class RouteChain {
         return true;
     }
 
+    /** Whether a failure hook other than {@code own} (the router's serial forking) is deployed. */
+    public boolean hasFailureHooksBesides(Class<?> own) {
+        return failureHooks.stream().anyMatch(hook -> !own.isInstance(hook));
+    }
+
     /** Whether any branch hook is deployed: without one, branches need no context. */
     public boolean hasBranchHooks() {
         return !branchHooks.isEmpty();
