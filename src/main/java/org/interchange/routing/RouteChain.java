@@ -137,7 +137,12 @@ public class RouteChain {
     private record Ranked<T>(int priority, String name, T bean) {
 
         static <T> Ranked<T> of(Class<?> beanClass, Class<T> type, T bean, boolean priorityRequired) {
-            Priority priority = beanClass.getAnnotation(Priority.class);
+            // @Priority is not inherited: a subclass that specializes one of the router's steps takes its place
+            Priority priority = null;
+            for (Class<?> declaring = beanClass; priority == null && declaring != null;
+                    declaring = declaring.getSuperclass()) {
+                priority = declaring.getAnnotation(Priority.class);
+            }
             if (priority == null && priorityRequired) {
                 throw new IllegalStateException(beanClass.getName() + " is a " + type.getSimpleName()
                         + " without @javax.annotation.Priority: the priority places it in the route");

@@ -46,6 +46,16 @@ class RouteChainTest {
     }
 
     @Test
+    void aSubclassWithoutPriorityTakesThePlaceOfTheStepItSpecializes() {
+        ran.clear();
+        RouteChain chain = RouteChain.of(List.of(new Late(), new InsteadOfEarly()));
+
+        chain.route(context("MESSAGE sip:bob@example.com SIP/2.0"));
+
+        assertThat(ran).containsExactly("instead-of-early", "late");
+    }
+
+    @Test
     void stepsOfOnePriorityRunInTheOrderOfTheirClassNames() {
         ran.clear();
         RouteChain chain = RouteChain.of(List.of(new SamePriorityB(), new SamePriorityA()));
@@ -297,9 +307,20 @@ class RouteChainTest {
     }
 
     @Priority(Steps.URI_SCHEME - 1)
-    static final class Early extends Noting {
+    static class Early extends Noting {
         Early() {
             super("early");
+        }
+
+        Early(String name) {
+            super(name);
+        }
+    }
+
+    /** As an integrator's {@code @Specializes} subclass of a router step: no {@code @Priority} of its own. */
+    static final class InsteadOfEarly extends Early {
+        InsteadOfEarly() {
+            super("instead-of-early");
         }
     }
 
