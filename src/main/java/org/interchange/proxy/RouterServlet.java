@@ -75,6 +75,8 @@ public class RouterServlet extends SipServlet implements TimerListener {
     private static final String TIMED_BRANCHES = RouterServlet.class.getName() + ".branches.";
     /** Tells a session's branch timers apart (a counter: a random UUID would cost a SecureRandom draw per call). */
     private static final AtomicLong BRANCH_TIMER_IDS = new AtomicLong();
+    /** The application-session attribute set when a call's INVITE branches are timed by the router's branch timer. */
+    private static final String TIMED = RouterServlet.class.getName() + ".timed";
     /** The application-session attribute holding the ids of a call's branch timers. */
     private static final String BRANCH_TIMERS = RouterServlet.class.getName() + ".branch-timers";
     /** The application-session attribute listing the branches the branch timer cancelled. */
@@ -173,11 +175,16 @@ public class RouterServlet extends SipServlet implements TimerListener {
         }
         proxy.setParallel(true);
         proxy.setSupervised(true);
-        // an INVITE's ringing branches are cancelled by the branch timer (timeout below), whose 487 reaches the
-        // failure hooks; MSS's own timeout (a 408 sent upstream past them) only ends a branch that does not answer
-        proxy.setProxyTimeout("INVITE".equals(request.getMethod())
-                ? settings.branchTimeout() + CANCEL_GRACE_SECONDS : settings.branchTimeout());
-        request.getApplicationSession().setAttribute(TRANSACTION, context.transaction());
+        SipApplicationSession session = request.getApplicationSession();
+        session.setAttribute(TRANSACTION, context.transaction());
+        boolean timed = "INVITE".equals(request.getMethod()) && failureHooksWait(context.transaction());
+        if (timed) {
+            session.setAttribute(TIMED, Boolean.TRUE);
+        }
+        // a timed INVITE's ringing branches are cancelled by the branch timer (timeout below), whose 487 reaches the
+        // failure hooks; MSS's own timeout (a 408 sent upstream past them) then only ends a branch that does not
+        // answer the CANCEL. Otherwise MSS's timeout is the branch timeout, as it always was.
+        proxy.setProxyTimeout(timed ? settings.branchTimeout() + CANCEL_GRACE_SECONDS : settings.branchTimeout());
         start(proxy, relay);
     }
 
@@ -378,24 +385,22 @@ public class RouterServlet extends SipServlet implements TimerListener {
             answerUnreachable(proxy.getOriginalRequest(), notSent);
             return;
         }
-        SipServletRequest original = proxy.getOriginalRequest();
-        if ("INVITE".equals(original.getMethod()) && failureHooksWait(original.getApplicationSession())) {
-            startBranchTimer(original.getApplicationSession(), branches);
+        SipApplicationSession session = proxy.getOriginalRequest().getApplicationSession();
+        if (session.getAttribute(TIMED) != null) {
+            startBranchTimer(session, branches);
         }
     }
 
     /**
      * Whether a failure hook may act on an unanswered INVITE: an integrator's failure hook is deployed, or contacts
-     * of a lower q-value wait for the serial-forking hook. Only then does the call need the branch timer, which costs
-     * about a third of a millisecond of CPU per call (MSS's servlet timers; see it-tests/bench/README.md); without
+     * of a lower q-value wait for the serial-forking hook; decided once per call, when it is first relayed. Only then
+     * does the call need the branch timer (its branches, and those failure hooks start later, are timed), which costs
+     * about a quarter of a millisecond of CPU per call (MSS's servlet timers; see it-tests/bench/README.md); without
      * it an unanswered call ends with MSS's own 408 at {@code proxy.branch-timeout}, as it always did.
      */
-    private boolean failureHooksWait(SipApplicationSession session) {
-        if (chain.hasFailureHooksBesides(SerialForkingHook.class)) {
-            return true;
-        }
-        return session.getAttribute(TRANSACTION) instanceof Transaction transaction
-                && transaction.attributes().has(RequestRouter.PENDING);
+    private boolean failureHooksWait(Transaction transaction) {
+        return chain.hasFailureHooksBesides(SerialForkingHook.class)
+                || transaction.attributes().has(RequestRouter.PENDING);
     }
 
     /**
