@@ -1,6 +1,7 @@
 package org.interchange.it.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 
@@ -77,6 +78,8 @@ class OptionsIT {
             SipRequest ping = probe.request("OPTIONS", router.uri(Transport.UDP, IpFamily.IPV4));
             Received byStack = probe.send(ping).awaitFinalResponse();
             probe.send(ping); // a retransmission: its answer is in the agent's list, not handed to a wait
+            await("the answer to the retransmitted ping").atMost(SipAgent.WAIT).until(() -> probe.received().stream()
+                    .filter(received -> byStack.branch().equals(received.branch())).count() == 2);
             Received byApplication = probe.send(probe.request("OPTIONS", "sip:ping@" + router.domain() + ":"
                     + router.sipAddress(Transport.UDP).getPort())).awaitFinalResponse();
 
