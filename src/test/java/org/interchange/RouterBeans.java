@@ -1,5 +1,7 @@
 package org.interchange;
 
+import org.interchange.auth.AuthStats;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +52,8 @@ public record RouterBeans(Domains domains, Subscribers subscribers, Location loc
         Domains domains = Beans.constructed(new Domains(TestConfiguration.load(directory, CONFIGURATION), database));
         Subscribers subscribers = Beans.constructed(new Subscribers(database, scheduler, auth));
         Location location = Beans.constructed(new Location(database, clock, scheduler, locationSettings));
-        Authenticator authenticator = Beans.constructed(new Authenticator(auth, subscribers, clock, scheduler));
+        Authenticator authenticator = Beans.constructed(new Authenticator(auth, subscribers, clock, scheduler,
+                new AuthStats(new SimpleMeterRegistry())));
         AddressGroups addressGroups = new AddressGroups(database);
         addressGroups.reload();
         return new RouterBeans(domains, subscribers, location, authenticator, addressGroups);

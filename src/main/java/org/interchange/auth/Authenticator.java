@@ -65,14 +65,17 @@ public class Authenticator {
     private Subscribers subscribers;
     private Scheduler scheduler;
     private Nonces nonces;
+    private AuthStats stats;
 
     protected Authenticator() {
         // for CDI's proxy
     }
 
     @Inject
-    public Authenticator(AuthSettings settings, Subscribers subscribers, Clock clock, Scheduler scheduler) {
+    public Authenticator(AuthSettings settings, Subscribers subscribers, Clock clock, Scheduler scheduler,
+                         AuthStats stats) {
         this.settings = settings;
+        this.stats = stats;
         this.subscribers = subscribers;
         this.scheduler = scheduler;
         this.nonces = new Nonces(settings.secret().getBytes(StandardCharsets.UTF_8), settings.nonceLifetime(), clock);
@@ -91,6 +94,7 @@ public class Authenticator {
      */
     public Outcome authenticate(InboundRequest request, String realm, Kind kind) {
         boolean stale = false;
+        boolean failed = false;
         for (String value : request.headers().all(kind.credentialsHeader)) {
             Optional<DigestCredentials> credentials = DigestCredentials.parse(value)
                     .filter(c -> c.realm().equalsIgnoreCase(realm));
@@ -99,13 +103,20 @@ public class Authenticator {
             }
             switch (verify(request.method(), credentials.get(), realm)) {
                 case VALID:
+                    stats.succeeded();
                     return new Authenticated(credentials.get().username(), realm);
                 case STALE:
                     stale = true;
                     break;
                 default:
+                    failed = true;
                     break;
             }
+        }
+        if (failed) {
+            stats.failed();
+        } else {
+            stats.challenged();
         }
         return new Challenged(challenge(realm, kind, stale));
     }

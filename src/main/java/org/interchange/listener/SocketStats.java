@@ -7,12 +7,17 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 import javax.enterprise.context.ApplicationScoped;
+import javax.enterprise.event.Observes;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.interchange.core.RouterStarting;
 import org.interchange.listener.SocketChoice.Reason;
 
 /**
  * The socket policy's counters: decisions per reason, and forced sockets that could not be used (a listener that
- * does not exist for the arrival address, or one of the wrong address family). Thread-safe.
+ * does not exist for the arrival address, or one of the wrong address family). Thread-safe. In the statistics:
+ * {@code socket:decisions} (tagged by {@code reason}) and {@code socket:forced_unusable}.
  */
 @ApplicationScoped
 public class SocketStats {
@@ -36,10 +41,24 @@ public class SocketStats {
         unusableForced.increment();
     }
 
+    /** Shows the counters as meters, read when scraped. */
+    void register(@Observes RouterStarting starting, MeterRegistry registry) {
+        decisions.forEach((reason, count) -> FunctionCounter.builder("interchange.socket.decisions", count,
+                        LongAdder::sum).description("socket policy decisions").tag("reason", name(reason))
+                .register(registry));
+        FunctionCounter.builder("interchange.socket.forced_unusable", unusableForced, LongAdder::sum)
+                .description("forced sockets passed over: missing, or of the wrong address family")
+                .register(registry);
+    }
+
+    private static String name(Reason reason) {
+        return reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     /** The counters by name: {@code rule}, {@code registration}, ..., {@code forced-unusable}. */
     public Map<String, Long> snapshot() {
         Map<String, Long> counters = new LinkedHashMap<>();
-        decisions.forEach((reason, count) -> counters.put(reason.name().toLowerCase(Locale.ROOT).replace('_', '-'), count.sum()));
+        decisions.forEach((reason, count) -> counters.put(name(reason), count.sum()));
         counters.put("forced-unusable", unusableForced.sum());
         return counters;
     }

@@ -177,6 +177,27 @@ public class Location {
         return removed[0];
     }
 
+    /**
+     * How many addresses-of-record have bindings (usrloc's {@code registered_users}); bindings that expired since the
+     * last {@code location-expiry} run still count. Reads no binding: cheap enough for every scrape.
+     */
+    public int registeredUsers() {
+        int users = 0;
+        for (List<Binding> list : bindings.values()) {
+            users += list.isEmpty() ? 0 : 1;
+        }
+        return users;
+    }
+
+    /** How many bindings there are (usrloc's {@code location-contacts}), as {@link #registeredUsers} counts. */
+    public int contacts() {
+        int contacts = 0;
+        for (List<Binding> list : bindings.values()) {
+            contacts += list.size();
+        }
+        return contacts;
+    }
+
     /** All unexpired bindings, by address-of-record ({@code location:list}). */
     public Map<Aor, List<Binding>> list() {
         Instant now = clock.instant();

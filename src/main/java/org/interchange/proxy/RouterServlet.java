@@ -91,6 +91,7 @@ public class RouterServlet extends SipServlet implements TimerListener {
     private transient ProxySettings settings;
     private transient SipFactory sipFactory;
     private transient TimerService timers;
+    private transient TrafficStats stats;
 
     /** A routed request: its route's context and what the route decided (for a REGISTER, the registrar too). */
     private record Routed(RequestContext context, Routing routing, Optional<Registrar.Admission> admission) {
@@ -104,6 +105,7 @@ public class RouterServlet extends SipServlet implements TimerListener {
         registrar = BeanLookup.bean(Registrar.class);
         registrarQueue = BeanLookup.bean(RegistrarQueue.class);
         settings = BeanLookup.bean(ProxySettings.class);
+        stats = BeanLookup.bean(TrafficStats.class);
         sipFactory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
         timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
         // in-dialog requests of dialogs MSS no longer knows (set up before a restart) are relayed along their Route
@@ -113,23 +115,34 @@ public class RouterServlet extends SipServlet implements TimerListener {
 
     @Override
     protected void doRequest(SipServletRequest request) throws ServletException, IOException {
+        stats.requestReceived(request.getMethod());
         if (!request.isInitial()) {
             bridgeInDialog(request); // then the container relays it along its Route headers
+            stats.requestForwarded(request.getMethod());
             return;
         }
         if ("ACK".equals(request.getMethod()) || "CANCEL".equals(request.getMethod())) {
             return; // a stray ACK or CANCEL takes no answer from us
         }
+        stats.serverTransaction();
         SipEdge.handle(request, inbound -> route(request, inbound), routed -> {
             Routing routing = routed.routing();
             if (routing instanceof Respond respond) {
-                SipEdge.send(request, respond.reply());
+                reply(request, respond.reply());
             } else if (routing instanceof Relay relay) {
                 relay(request, routed.context(), relay);
             } else if (routed.admission().isPresent()) {
                 register(request, routed.admission().get());
+            } else {
+                stats.requestDropped();
             }
         }, this::errorRoute);
+    }
+
+    /** Sends a reply of the router's own, counted. */
+    private void reply(SipServletRequest request, Reply reply) throws IOException {
+        stats.replied(reply.status(), true);
+        SipEdge.send(request, reply);
     }
 
     private Routed route(SipServletRequest request, InboundRequest inbound) {
@@ -145,20 +158,28 @@ public class RouterServlet extends SipServlet implements TimerListener {
      */
     private void register(SipServletRequest request, Registrar.Admission admission) throws IOException {
         if (admission instanceof Registrar.Answer answer) {
-            SipEdge.send(request, answer.reply());
+            reply(request, answer.reply());
         } else if (admission instanceof Registrar.Accepted accepted) {
-            SipEdge.answerLater(request, registrarQueue, () -> registrar.store(accepted));
+            SipEdge.answerLater(request, registrarQueue, () -> {
+                Reply reply = registrar.store(accepted);
+                stats.replied(reply.status(), true);
+                return reply;
+            });
         } else {
-            SipEdge.send(request, Reply.of(404, "Not Found (the domain is not served here)"));
+            reply(request, Reply.of(404, "Not Found (the domain is not served here)"));
         }
     }
 
     private Optional<Reply> errorRoute(String problem, Endpoint source, Optional<String> method, Reply answer) {
+        stats.requestFailed();
         Decision decision = chain.error(new ErrorContext(problem, source, method, answer));
         if (decision == Decision.drop()) {
+            stats.requestDropped();
             return Optional.empty();
         }
-        return Optional.of(decision instanceof Decision.Respond respond ? respond.reply() : answer);
+        Reply reply = decision instanceof Decision.Respond respond ? respond.reply() : answer;
+        stats.replied(reply.status(), true);
+        return Optional.of(reply);
     }
 
     private void relay(SipServletRequest request, RequestContext context, Relay relay)
@@ -194,7 +215,9 @@ public class RouterServlet extends SipServlet implements TimerListener {
      */
     @Override
     protected void doResponse(SipServletResponse response) throws ServletException, IOException {
+        stats.replyReceived(response.getStatus());
         if (((SipServletResponseExt) response).isOrphan()) {
+            stats.replied(response.getStatus(), false); // relayed statelessly, upstream along its Vias
             return;
         }
         if (chain.hasReplyHooks() && response.getProxy() != null) {
@@ -205,11 +228,15 @@ public class RouterServlet extends SipServlet implements TimerListener {
                 context.removedHeaders().forEach(response::removeHeader);
                 context.addedHeaders().forEach(h -> SipHeaderFields.append(response, h.name(), h.value()));
                 if (context.dropped()) {
+                    stats.replyDropped();
                     ProvisionalDrop.drop(response);
                     doProvisionalResponse(response); // not passed on, but a late ringer is cancelled all the same
                     return;
                 }
             }
+        }
+        if (response.getProxy() != null && !response.isBranchResponse() && response.getStatus() < 300) {
+            stats.replied(response.getStatus(), false); // a final error is counted once the best one is chosen
         }
         super.doResponse(response);
     }
@@ -247,6 +274,7 @@ public class RouterServlet extends SipServlet implements TimerListener {
             }
             if (decision instanceof Decision.Respond respond) {
                 answerInstead(response, respond.reply());
+                stats.replied(response.getStatus(), false);
                 return;
             }
         }
@@ -262,6 +290,7 @@ public class RouterServlet extends SipServlet implements TimerListener {
             response.setStatus(forwarded.status(), forwarded.reason());
         }
         forwarded.addedChallenges().forEach(h -> SipHeaderFields.append(response, h.name(), h.value()));
+        stats.replied(response.getStatus(), false);
     }
 
     /** A failure hook's answer, sent upstream in place of the best response. */
@@ -308,6 +337,7 @@ public class RouterServlet extends SipServlet implements TimerListener {
             context.addedHeaders().forEach(h -> SipHeaderFields.append(cancel, h.name(), h.value()));
         }
         cancel.send();
+        stats.clientTransactions(1);
     }
 
     /**
@@ -383,8 +413,11 @@ public class RouterServlet extends SipServlet implements TimerListener {
             proxy.startProxy();
         } catch (IllegalStateException notSent) {
             answerUnreachable(proxy.getOriginalRequest(), notSent);
+            stats.replied(503, true);
             return;
         }
+        stats.requestForwarded(proxy.getOriginalRequest().getMethod());
+        stats.clientTransactions(branches.size());
         SipApplicationSession session = proxy.getOriginalRequest().getApplicationSession();
         if (session.getAttribute(TIMED) != null) {
             startBranchTimer(session, branches);

@@ -47,6 +47,7 @@ public class Registrar {
     private Location location;
     private RegistrarSettings settings;
     private Clock clock;
+    private RegistrarStats stats;
 
     protected Registrar() {
         // for CDI's proxy
@@ -54,8 +55,9 @@ public class Registrar {
 
     @Inject
     public Registrar(Domains domains, Authenticator authenticator, Location location, RegistrarSettings settings,
-                     Clock clock) {
+                     Clock clock, RegistrarStats stats) {
         this.domains = domains;
+        this.stats = stats;
         this.authenticator = authenticator;
         this.location = location;
         this.settings = settings;
@@ -92,6 +94,14 @@ public class Registrar {
      * @throws org.interchange.core.persistence.InvalidDataException when a value does not fit the location table
      */
     public Admission admit(InboundRequest request) {
+        Admission admission = decide(request);
+        if (admission instanceof Answer answer) {
+            stats.answered(answer.reply());
+        }
+        return admission;
+    }
+
+    private Admission decide(InboundRequest request) {
         if (!SipUri.hasSipScheme(request.requestUri())) {
             return new Answer(Reply.of(416, "Unsupported URI Scheme"));
         }
@@ -108,7 +118,7 @@ public class Registrar {
         try {
             Admission admission = admit(request, domain.get());
             return admission instanceof Accepted accepted && !location.updateWritesTheDatabase()
-                    ? new Answer(store(accepted)) : admission;
+                    ? new Answer(stored(accepted)) : admission;
         } catch (RegistrationRejected e) {
             return new Answer(e.reply());
         } catch (SipSyntaxException e) {
@@ -124,6 +134,10 @@ public class Registrar {
      * @throws org.interchange.core.persistence.InvalidDataException when a value does not fit the location table
      */
     public Reply store(Accepted accepted) {
+        return stats.answered(stored(accepted));
+    }
+
+    private Reply stored(Accepted accepted) {
         try {
             return update(accepted.request(), accepted.aor());
         } catch (RegistrationRejected e) {

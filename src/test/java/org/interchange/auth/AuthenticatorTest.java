@@ -1,5 +1,6 @@
 package org.interchange.auth;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.interchange.auth.DigestAlgorithm.MD5;
 import static org.interchange.auth.DigestAlgorithm.SHA_256;
@@ -36,8 +37,9 @@ class AuthenticatorTest {
     private final ManualScheduler scheduler = new ManualScheduler();
     private final Subscribers subscribers = Beans.constructed(new Subscribers(TestDatabase.H2.empty(), scheduler,
             settings(List.of(MD5))));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Authenticator authenticator = Beans.constructed(new Authenticator(
-            settings(List.of(SHA_256, MD5)), subscribers, clock, scheduler));
+            settings(List.of(SHA_256, MD5)), subscribers, clock, scheduler, new AuthStats(meters)));
     private final DigestClient alice = new DigestClient("alice", "wonderland");
 
     AuthenticatorTest() {
@@ -104,6 +106,19 @@ class AuthenticatorTest {
         String credentials = new DigestClient("alice", "looking-glass").answer(challenge, "REGISTER", URI);
 
         assertFreshChallenge(authenticator.authenticate(register("Authorization", credentials), REALM, Kind.WWW));
+    }
+
+    @Test
+    void outcomesAreCountedAsChallengesSuccessesAndFailures() {
+        authenticator.authenticate(register(), REALM, Kind.WWW);
+        Reply challenge = authenticator.challenge(REALM, Kind.WWW, false);
+        authenticator.authenticate(register("Authorization", alice.answer(challenge, "REGISTER", URI)), REALM, Kind.WWW);
+        String wrong = new DigestClient("alice", "looking-glass").answer(challenge, "REGISTER", URI);
+        authenticator.authenticate(register("Authorization", wrong), REALM, Kind.WWW);
+
+        assertThat(meters.counter("interchange.auth.challenges").count()).isEqualTo(1);
+        assertThat(meters.counter("interchange.auth.successful_auths").count()).isEqualTo(1);
+        assertThat(meters.counter("interchange.auth.failed_auths").count()).isEqualTo(1);
     }
 
     @Test
@@ -185,7 +200,8 @@ class AuthenticatorTest {
 
     @Test
     void algorithmThatIsNotConfiguredIsRefused() {
-        Authenticator md5Only = new Authenticator(settings(List.of(MD5)), subscribers, clock, scheduler);
+        Authenticator md5Only = new Authenticator(settings(List.of(MD5)), subscribers, clock, scheduler,
+                new AuthStats(meters));
         Reply challenge = md5Only.challenge(REALM, Kind.WWW, false);
         String nonce = DigestClient.challengeOf(challenge, MD5).get("nonce");
         String credentials = alice.credentials(REALM, nonce, "REGISTER", URI, SHA_256, false, 1);

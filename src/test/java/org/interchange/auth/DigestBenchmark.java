@@ -1,5 +1,6 @@
 package org.interchange.auth;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -77,7 +78,8 @@ public class DigestBenchmark {
                 List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), NONCE_LIFETIME, SECRET, Duration.ofSeconds(60));
         Subscribers subscribers = Beans.constructed(new Subscribers(TestDatabase.H2.empty(), scheduler, settings));
         subscribers.save(Aor.parse("alice@" + REALM), "wonderland");
-        authenticator = Beans.constructed(new Authenticator(settings, subscribers, clock, scheduler));
+        authenticator = Beans.constructed(new Authenticator(settings, subscribers, clock, scheduler,
+                new AuthStats(new SimpleMeterRegistry())));
         // the authenticator's nonces, as a second instance with the same secret and clock checks them
         nonces = new Nonces(SECRET.getBytes(StandardCharsets.UTF_8), NONCE_LIFETIME, clock);
         Reply challenge = authenticator.challenge(REALM, Kind.WWW, false);

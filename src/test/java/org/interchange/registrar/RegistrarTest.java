@@ -1,5 +1,6 @@
 package org.interchange.registrar;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,6 +42,7 @@ class RegistrarTest {
     Path directory;
 
     private final TestClock clock = TestClock.at("2026-11-22T10:00:00Z");
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @OnEveryDatabase
     void contactIsBoundWithWhatTheRequestTells(TestDatabase server) {
@@ -62,6 +64,19 @@ class RegistrarTest {
             assertThat(binding.callId()).isEqualTo("reg-1@198.51.100.7");
             assertThat(binding.cseq()).isEqualTo(1);
         });
+    }
+
+    @OnEveryDatabase
+    void acceptedAndRejectedRegistrationsAreCounted(TestDatabase server) {
+        Registrar registrar = registrar(beans(server, false));
+
+        process(registrar, register(1, "Contact: <sip:alice@198.51.100.7:5060>"));
+        Reply tooBrief = process(registrar, register(2, "Contact: <sip:alice@198.51.100.7:5060>", "Expires: 10"))
+                .orElseThrow();
+
+        assertThat(tooBrief.status()).isEqualTo(423);
+        assertThat(meters.counter("interchange.registrar.accepted_regs").count()).isEqualTo(1);
+        assertThat(meters.counter("interchange.registrar.rejected_regs").count()).isEqualTo(1);
     }
 
     @OnEveryDatabase
@@ -446,7 +461,8 @@ class RegistrarTest {
     }
 
     private Registrar registrar(RouterBeans beans) {
-        return new Registrar(beans.domains(), beans.authenticator(), beans.location(), SETTINGS, clock);
+        return new Registrar(beans.domains(), beans.authenticator(), beans.location(), SETTINGS, clock,
+                new RegistrarStats(meters));
     }
 
     /** A REGISTER of alice's phone (Call-ID reg-1@198.51.100.7) with the given CSeq and header field lines. */

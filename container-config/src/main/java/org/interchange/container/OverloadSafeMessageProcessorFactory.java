@@ -49,6 +49,9 @@ public final class OverloadSafeMessageProcessorFactory implements MessageProcess
     public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress address, int port,
             String transport) throws IOException {
         Properties properties = ((SipStackImpl) stack).getConfigurationProperties();
+        if (!ListeningPoint.UDP.equalsIgnoreCase(transport)) {
+            StackState.listenerOpened(stack, null);
+        }
         if (ListeningPoint.TCP.equalsIgnoreCase(transport)) {
             return new GuardedTcpProcessor(address, stack, port, guard(properties));
         }
@@ -65,6 +68,7 @@ public final class OverloadSafeMessageProcessorFactory implements MessageProcess
                 stack::getServerTransactionTableSize);
         UdpProcessor processor = new UdpProcessor(address, stack, port, queue, stackThreads(properties));
         sendFromListeners(stack);
+        StackState.listenerOpened(stack, queue);
         return processor;
     }
 

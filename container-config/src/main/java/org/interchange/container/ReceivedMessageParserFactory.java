@@ -136,6 +136,7 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
                 partial.addUnparsed(header); // as JAIN-SIP's channels keep a header they cannot parse
             });
         } catch (ParseException e) {
+            StackState.malformed();
             String text = new String(bytes, StandardCharsets.UTF_8);
             if (isRequest(text)) {
                 answer(channel, headersOf(text), 400, reason(e, failedHeader[0]), text.substring(0, text.indexOf(' ')));
@@ -146,11 +147,12 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
         if (message instanceof ReceivedRequest request) {
             String problem = failedHeader[0] != null ? printable("bad header: " + failedHeader[0])
                     : problemOf(request, bytes);
-            if (problem != null && connection) {
-                markMalformed(request, problem);
-                return request;
-            }
             if (problem != null) {
+                StackState.malformed();
+                if (connection) {
+                    markMalformed(request, problem);
+                    return request;
+                }
                 if (!"ACK".equals(request.getMethod())) {
                     boolean version = problem.startsWith("505 ");
                     answer(channel, request.getHeaders(), version ? 505 : 400,

@@ -63,8 +63,10 @@ final class UdpReceiveQueue extends LinkedBlockingQueue<DatagramQueuedMessageDis
         received.packet = packet;
         if (!finishesWork(packet.getData()) && serverTransactions.getAsInt() >= maxServerTransactions) {
             droppedTransactionsFull++;
+            StackState.shed(StackState.Shed.TRANSACTIONS_FULL);
         } else if (!super.offer(received)) {
             droppedQueueFull++;
+            StackState.shed(StackState.Shed.QUEUE_FULL);
         } else {
             return true;
         }

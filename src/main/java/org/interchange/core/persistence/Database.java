@@ -1,5 +1,6 @@
 package org.interchange.core.persistence;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -28,6 +29,9 @@ import org.interchange.core.DataDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
@@ -45,6 +49,7 @@ public class Database {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     private DatabaseSettings settings;
+    private DatabaseMeters meters;
     private HikariDataSource dataSource;
     private EntityManagerFactory entityManagers;
 
@@ -53,14 +58,16 @@ public class Database {
     }
 
     @Inject
-    Database(RouterConfiguration config, DataDirectory data) {
+    Database(RouterConfiguration config, DataDirectory data, MeterRegistry registry) {
         this.settings = DatabaseSettings.from(config, data);
+        this.meters = new DatabaseMeters(registry);
     }
 
-    /** For tests: a database on explicit settings, opened at once. */
+    /** For tests: a database on explicit settings, opened at once, its meters on a registry of its own. */
     public static Database open(DatabaseSettings settings) {
         Database database = new Database();
         database.settings = settings;
+        database.meters = new DatabaseMeters(new SimpleMeterRegistry());
         database.open();
         return database;
     }
@@ -76,6 +83,7 @@ public class Database {
         pool.setMaximumPoolSize(settings.poolSize());
         pool.setConnectionTimeout(settings.timeout().toMillis());
         pool.setValidationTimeout(settings.timeout().toMillis());
+        pool.setMetricRegistry(meters.registry()); // the pool's own meters: connections in use, waiting, timeouts
         settings.vendor().driverProperties(settings.url(), settings.timeout()).forEach(pool::addDataSourceProperty);
         try {
             dataSource = new HikariDataSource(pool);
@@ -111,6 +119,18 @@ public class Database {
      *                                      out of range, badly encoded)
      */
     public <T> T transaction(Function<EntityManager, T> work) {
+        long started = System.nanoTime();
+        try {
+            return transactionUntimed(work);
+        } catch (RuntimeException e) {
+            meters.failed(e);
+            throw e;
+        } finally {
+            meters.took(System.nanoTime() - started);
+        }
+    }
+
+    private <T> T transactionUntimed(Function<EntityManager, T> work) {
         EntityManager em;
         try {
             em = entityManagers.createEntityManager();
@@ -137,6 +157,22 @@ public class Database {
             throw e;
         } finally {
             close(em);
+        }
+    }
+
+    /**
+     * Checks that the database answers: a pooled connection, validated, within {@code database.timeout} (or the
+     * connection timeout, when every connection is busy).
+     *
+     * @throws DatabaseUnavailableException naming why it does not
+     */
+    public void ping() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isValid((int) settings.timeout().toSeconds())) {
+                throw new DatabaseUnavailableException("database unavailable: the connection did not validate", null);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("database unavailable: " + rootMessage(e), e);
         }
     }
 
