@@ -119,6 +119,10 @@ public class RouterServlet extends SipServlet implements TimerListener {
         if (!request.isInitial()) {
             bridgeInDialog(request); // then the container relays it along its Route headers
             stats.requestForwarded(request.getMethod());
+            if (!"ACK".equals(request.getMethod())) {
+                stats.serverTransaction();
+                stats.clientTransactions(1);
+            }
             return;
         }
         if ("ACK".equals(request.getMethod()) || "CANCEL".equals(request.getMethod())) {
@@ -186,6 +190,7 @@ public class RouterServlet extends SipServlet implements TimerListener {
             throws ServletException, IOException {
         if ("INVITE".equals(request.getMethod())) {
             request.createResponse(100).send(); // RFC 3261 16.2; MSS does not send it for a proxied INVITE
+            stats.replied(100, true);
         }
         Proxy proxy = request.getProxy();
         proxy.setRecordRoute(relay.recordRoute());

@@ -3,16 +3,19 @@ package org.interchange.proxy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 import javax.enterprise.context.ApplicationScoped;
 import javax.inject.Inject;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.interchange.container.StackState;
 
 /**
  * The SIP traffic the router's servlet sees, under OpenSIPS's names: the core's {@code rcv_requests},
- * {@code fwd_requests} (by method), {@code rcv_replies}, {@code fwd_replies} (by code class), {@code drop_requests},
+ * {@code fwd_requests} (by method; OPTIONS pings to the router, answered in the stack, are received requests too), {@code rcv_replies}, {@code fwd_replies} (by code class), {@code drop_requests},
  * {@code drop_replies}, {@code err_requests}, and tm's {@code UAS_transactions}, {@code UAC_transactions},
  * {@code local_replies}, {@code relayed_replies} and {@code 2xx_transactions} to {@code 6xx_transactions} (final
  * answers upstream). Every meter is made once, here: counting a message is a map lookup and an increment. Methods
@@ -25,7 +28,7 @@ public class TrafficStats {
     static final List<String> METHODS = List.of("INVITE", "ACK", "BYE", "CANCEL", "REGISTER", "OPTIONS", "INFO",
             "PRACK", "UPDATE", "SUBSCRIBE", "NOTIFY", "PUBLISH", "MESSAGE", "REFER", "OTHER");
 
-    private Map<String, Counter> received;
+    private Map<String, LongAdder> received;
     private Map<String, Counter> forwarded;
     private Counter[] repliesReceived;
     private Counter[] repliesForwarded;
@@ -44,7 +47,7 @@ public class TrafficStats {
 
     @Inject
     public TrafficStats(MeterRegistry registry) {
-        received = byMethod(registry, "interchange.core.rcv_requests", "requests received");
+        received = received(registry);
         forwarded = byMethod(registry, "interchange.core.fwd_requests", "requests relayed");
         repliesReceived = byClass(registry, "interchange.core.rcv_replies", "replies received");
         repliesForwarded = byClass(registry, "interchange.core.fwd_replies", "replies relayed upstream");
@@ -68,7 +71,8 @@ public class TrafficStats {
 
     /** A request arrived (any: initial, in-dialog, ACK, CANCEL). */
     public void requestReceived(String method) {
-        method(received, method).increment();
+        LongAdder count = received.get(method);
+        (count != null ? count : received.get("OTHER")).increment();
     }
 
     /** A request was relayed: an initial one to its branches, or an in-dialog one along its Route set. */
@@ -76,12 +80,12 @@ public class TrafficStats {
         method(forwarded, method).increment();
     }
 
-    /** An initial request, not an ACK, started a server transaction. */
+    /** A request, not an ACK, started a server transaction. */
     public void serverTransaction() {
         serverTransactions.increment();
     }
 
-    /** The router sent requests of its own making or relayed: branches, CANCELs. */
+    /** The router sent requests: branches of an initial request, in-dialog requests relayed, CANCELs. */
     public void clientTransactions(int started) {
         clientTransactions.increment(started);
     }
@@ -126,6 +130,22 @@ public class TrafficStats {
 
     private static Counter byStatus(Counter[] counters, int status) {
         return counters[status >= 100 && status < 700 ? status / 100 : 0];
+    }
+
+    /**
+     * {@code rcv_requests} by method: those the servlet sees, and for OPTIONS also the pings the stack answers
+     * without it ({@link StackState#pings}).
+     */
+    private static Map<String, LongAdder> received(MeterRegistry registry) {
+        Map<String, LongAdder> counts = new HashMap<>();
+        for (String method : METHODS) {
+            LongAdder count = new LongAdder();
+            counts.put(method, count);
+            FunctionCounter.builder("interchange.core.rcv_requests", count, "OPTIONS".equals(method)
+                            ? c -> c.sum() + StackState.pings() : LongAdder::sum)
+                    .description("requests received").tag("method", method).register(registry);
+        }
+        return Map.copyOf(counts);
     }
 
     private static Map<String, Counter> byMethod(MeterRegistry registry, String name, String description) {

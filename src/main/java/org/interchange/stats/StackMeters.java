@@ -13,7 +13,8 @@ import org.interchange.core.RouterStarting;
 
 /**
  * Meters over what the container layer counts below the router's servlets ({@link StackState}): malformed messages
- * ({@code core:bad_msg_hdr}), datagrams shed under overload ({@code net:shed_datagrams}, by reason), datagrams
+ * ({@code core:bad_msg_hdr}), replies sent statelessly in the stack ({@code sl:sent_replies},
+ * {@code sl:sent_err_replies}: pings answered, malformed requests refused), datagrams shed under overload ({@code net:shed_datagrams}, by reason), datagrams
  * waiting for a stack thread ({@code net:waiting_udp}) and open transactions ({@code tm:inuse_transactions}). They
  * are read when scraped: nothing is added to the receive path but a counter's increment.
  */
@@ -30,6 +31,13 @@ class StackMeters {
                     .tag("reason", reason.name().toLowerCase(Locale.ROOT))
                     .register(registry);
         }
+        FunctionCounter.builder("interchange.sl.sent_replies", StackState.class, s -> StackState.statelessReplies())
+                .description("replies sent without a transaction: to pings, and to malformed requests")
+                .register(registry);
+        FunctionCounter.builder("interchange.sl.sent_err_replies", StackState.class,
+                        s -> StackState.statelessErrors())
+                .description("error replies sent without a transaction (to malformed requests)")
+                .register(registry);
         Gauge.builder("interchange.net.waiting_udp", StackState::waitingDatagrams)
                 .description("datagrams received and waiting for a stack thread")
                 .register(registry);

@@ -331,6 +331,7 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
             Via top = response.getTopmostVia();
             int port = top.getRPort() > 0 ? top.getRPort() : top.getPort() > 0 ? top.getPort() : 5060;
             channel.sendMessage(response, InetAddress.getByName(channel.getPeerAddress()), port); // a literal
+            StackState.answeredStatelessly(status);
             log.debug("Answered a malformed request: {} {}", status, reason);
         } catch (ParseException | IOException | RuntimeException e) {
             log.debug("Could not answer a malformed request ({}): {}", reason, e.toString());

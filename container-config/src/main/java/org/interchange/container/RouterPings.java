@@ -65,6 +65,7 @@ public final class RouterPings implements SIPMessageValve {
         if (!isPingToRouter(request, channel)) {
             return true;
         }
+        StackState.pinged();
         try {
             SIPResponse ok = answer(request);
             if (channel.getTransport().equalsIgnoreCase(ListeningPoint.UDP)) {
@@ -75,6 +76,7 @@ public final class RouterPings implements SIPMessageValve {
             } else {
                 channel.sendMessage(ok); // on the connection it came over
             }
+            StackState.answeredStatelessly(Response.OK);
         } catch (IOException | ParseException | RuntimeException e) {
             log.debug("OPTIONS {} from {}: the 200 could not be sent: {}", request.getRequestURI(),
                     channel.getPeerPacketSourceAddress(), e.toString());

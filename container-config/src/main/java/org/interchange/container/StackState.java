@@ -15,8 +15,9 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
 
 /**
  * What the SIP stack and the container layer's receive path know and the router's statistics and health report:
- * datagrams shed under overload, malformed messages refused before the stack saw them, datagrams waiting in the
- * receive queues, open transactions, and the listening points that are open. Counters only grow (the router's
+ * datagrams shed under overload, malformed messages refused before the stack saw them, pings and other requests
+ * answered statelessly there, datagrams waiting in the receive queues, open transactions, and the listening points
+ * that are open. Counters only grow (the router's
  * statistics compute resets against a baseline). Thread-safe; one SIP stack per JVM.
  */
 public final class StackState {
@@ -31,6 +32,9 @@ public final class StackState {
 
     private static final LongAdder[] SHED = {new LongAdder(), new LongAdder()};
     private static final LongAdder MALFORMED = new LongAdder();
+    private static final LongAdder PINGS = new LongAdder();
+    private static final LongAdder STATELESS_REPLIES = new LongAdder();
+    private static final LongAdder STATELESS_ERRORS = new LongAdder();
     private static final List<UdpReceiveQueue> QUEUES = new CopyOnWriteArrayList<>();
     private static volatile SIPTransactionStack stack;
 
@@ -51,6 +55,32 @@ public final class StackState {
 
     static void malformed() {
         MALFORMED.increment();
+    }
+
+    static void pinged() {
+        PINGS.increment();
+    }
+
+    static void answeredStatelessly(int status) {
+        STATELESS_REPLIES.increment();
+        if (status >= 300) {
+            STATELESS_ERRORS.increment();
+        }
+    }
+
+    /** OPTIONS pings to the router answered in the stack ({@link RouterPings}), which the servlet never sees. */
+    public static long pings() {
+        return PINGS.sum();
+    }
+
+    /** Replies sent without a transaction: 200 to pings, 400 or 505 to malformed requests. */
+    public static long statelessReplies() {
+        return STATELESS_REPLIES.sum();
+    }
+
+    /** Those of {@link #statelessReplies} that are errors (the answers to malformed requests). */
+    public static long statelessErrors() {
+        return STATELESS_ERRORS.sum();
     }
 
     /** Datagrams shed since the start, for one reason. */

@@ -84,6 +84,32 @@ public final class AdminClient {
         }
     }
 
+    /**
+     * The named statistics ({@code GET /api/statistics?name=...}; none: all), by {@code group:name}. Values that are
+     * not whole numbers are truncated: the tests look at counts.
+     */
+    public Map<String, Long> statistics(String... names) {
+        StringBuilder query = new StringBuilder("statistics");
+        for (int i = 0; i < names.length; i++) {
+            query.append(i == 0 ? '?' : '&').append("name=").append(URLEncoder.encode(names[i], StandardCharsets.UTF_8));
+        }
+        return JSON.convertValue(get(query.toString()), new TypeReference<Map<String, Long>>() {
+        });
+    }
+
+    /** The Prometheus exposition ({@code GET /metrics}, beside the API, with the admin credentials). */
+    public String metrics() {
+        return send(HttpRequest.newBuilder(resolve("../metrics")).GET());
+    }
+
+    /**
+     * {@code GET <path>} of the web application ({@code health/ready}, {@code metrics}) without credentials,
+     * whatever its status.
+     */
+    public HttpResponse<String> getWithoutCredentials(String path) {
+        return exchange(HttpRequest.newBuilder(resolve("../" + path)).timeout(TIMEOUT).GET().build());
+    }
+
     /** Any resource as JSON ({@code GET /api/<path>}). */
     public JsonNode get(String path) {
         return json(path, send(HttpRequest.newBuilder(resolve(path)).GET()));
@@ -116,20 +142,23 @@ public final class AdminClient {
 
     private String send(HttpRequest.Builder request) {
         HttpRequest built = request.header("Authorization", authorization).timeout(TIMEOUT).build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(built, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError(built.method() + " " + built.uri() + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(built.method() + " " + built.uri() + " was interrupted", e);
-        }
+        HttpResponse<String> response = exchange(built);
         if (response.statusCode() / 100 != 2) {
             throw new AssertionError(built.method() + " " + built.uri() + " answered " + response.statusCode() + ": "
                     + response.body());
         }
         return response.body();
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(request.method() + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(request.method() + " " + request.uri() + " was interrupted", e);
+        }
     }
 
     private URI resolve(String path) {

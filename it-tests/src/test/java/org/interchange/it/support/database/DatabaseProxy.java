@@ -9,7 +9,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,8 +20,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A TCP proxy between the router of the container {@code database-faults} and the PostgreSQL server of the
- * machine (127.0.0.1:5432), which a test switches between three states to fail the database for real:
+ * A TCP proxy between the router of the container {@code database-faults} (or another, {@link #proxy(String, int)})
+ * and the PostgreSQL server of the machine (127.0.0.1:5432), which a test switches between three states to fail the database for real:
  * <ul>
  *   <li>{@link Mode#FORWARD}: bytes pass both ways, as if the router were connected directly;</li>
  *   <li>{@link Mode#REFUSE}: the database "stopped": the listener is closed (new connections are refused) and every
@@ -47,7 +49,7 @@ public final class DatabaseProxy implements BeforeAllCallback, AfterAllCallback 
     private static final int MAX_CONNECTIONS = 64;
     private static final int BUFFER = 16 * 1024;
 
-    private static DatabaseProxy instance;
+    private static final Map<InetSocketAddress, DatabaseProxy> PROXIES = new HashMap<>();
 
     private final InetSocketAddress address;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
@@ -63,14 +65,22 @@ public final class DatabaseProxy implements BeforeAllCallback, AfterAllCallback 
         this.address = address;
     }
 
-    /** The running proxy, started on first use. */
-    public static synchronized DatabaseProxy proxy() {
-        if (instance == null) {
-            int port = Integer.getInteger("interchange.it.base-port", 15060) + PORT_OFFSET;
-            instance = new DatabaseProxy(new InetSocketAddress(ADDRESS, port));
-            instance.listen();
-        }
-        return instance;
+    /** The running proxy of the container {@code database-faults}, started on first use. */
+    public static DatabaseProxy proxy() {
+        return proxy(ADDRESS, PORT_OFFSET);
+    }
+
+    /**
+     * The running proxy of another container whose {@code databaseUrl} names {@code address} at its SIP port (the
+     * base port plus {@code portOffset}), started on first use.
+     */
+    public static synchronized DatabaseProxy proxy(String address, int portOffset) {
+        int port = Integer.getInteger("interchange.it.base-port", 15060) + portOffset;
+        return PROXIES.computeIfAbsent(new InetSocketAddress(address, port), at -> {
+            DatabaseProxy started = new DatabaseProxy(at);
+            started.listen();
+            return started;
+        });
     }
 
     @Override
