@@ -1,47 +1,53 @@
 package org.interchange.auth;
 
-import javax.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.Map;
+
+import javax.enterprise.context.Dependent;
 import javax.inject.Inject;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Digest authentication's counters, counted by the {@link Authenticator} as it decides:
- * {@code auth:successful_auths} (valid credentials), {@code auth:failed_auths} (credentials for the realm that are
- * wrong: another password, an unknown user, a replayed or forged nonce) and {@code auth:challenges} (a 401 or 407
- * to a request that brought no credentials for the realm, or only stale ones). Thread-safe.
+ * Digest authentication's counters, one per {@link Outcome}, counted by the {@link Authenticator} as it decides.
+ * Thread-safe; instances share their meters (the registry's).
  */
-@ApplicationScoped
+@Dependent
 public class AuthStats {
 
-    private Counter successes;
-    private Counter failures;
-    private Counter challenges;
+    /** What became of a request's credentials, and the statistic that counts it. */
+    enum Outcome {
+        /** Valid credentials: {@code auth:successful_auths}. */
+        SUCCEEDED("successful_auths", "requests whose digest credentials were valid"),
+        /**
+         * Credentials for the realm that are wrong (another password, an unknown user, a replayed or forged nonce):
+         * {@code auth:failed_auths}.
+         */
+        FAILED("failed_auths", "requests whose digest credentials for the realm were wrong"),
+        /** A 401 or 407 to a request without credentials for the realm, or only stale ones: {@code auth:challenges}. */
+        CHALLENGED("challenges", "challenges to requests without valid credentials or with stale ones");
 
-    protected AuthStats() {
-        // for CDI's proxy
+        private final String statistic;
+        private final String description;
+
+        Outcome(String statistic, String description) {
+            this.statistic = statistic;
+            this.description = description;
+        }
     }
+
+    private final Map<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
 
     @Inject
     public AuthStats(MeterRegistry registry) {
-        successes = Counter.builder("interchange.auth.successful_auths")
-                .description("requests whose digest credentials were valid").register(registry);
-        failures = Counter.builder("interchange.auth.failed_auths")
-                .description("requests whose digest credentials for the realm were wrong").register(registry);
-        challenges = Counter.builder("interchange.auth.challenges")
-                .description("challenges to requests without valid credentials or with stale ones").register(registry);
+        for (Outcome outcome : Outcome.values()) {
+            counters.put(outcome, Counter.builder("interchange.auth." + outcome.statistic)
+                    .description(outcome.description).register(registry));
+        }
     }
 
-    void succeeded() {
-        successes.increment();
-    }
-
-    void failed() {
-        failures.increment();
-    }
-
-    void challenged() {
-        challenges.increment();
+    void count(Outcome outcome) {
+        counters.get(outcome).increment();
     }
 }

@@ -103,7 +103,7 @@ public class Authenticator {
             }
             switch (verify(request.method(), credentials.get(), realm)) {
                 case VALID:
-                    stats.succeeded();
+                    stats.count(AuthStats.Outcome.SUCCEEDED);
                     return new Authenticated(credentials.get().username(), realm);
                 case STALE:
                     stale = true;
@@ -113,11 +113,7 @@ public class Authenticator {
                     break;
             }
         }
-        if (failed) {
-            stats.failed();
-        } else {
-            stats.challenged();
-        }
+        stats.count(failed ? AuthStats.Outcome.FAILED : AuthStats.Outcome.CHALLENGED);
         return new Challenged(challenge(realm, kind, stale));
     }
 

@@ -1,6 +1,6 @@
 package org.interchange.registrar;
 
-import javax.enterprise.context.ApplicationScoped;
+import javax.enterprise.context.Dependent;
 import javax.inject.Inject;
 
 import io.micrometer.core.instrument.Counter;
@@ -12,15 +12,11 @@ import org.interchange.core.sip.Reply;
  * {@code registrar:accepted_regs} (REGISTERs answered 200) and {@code registrar:rejected_regs} (answered with an
  * error other than the digest challenge, which the {@code auth} statistics count). Thread-safe.
  */
-@ApplicationScoped
+@Dependent
 public class RegistrarStats {
 
-    private Counter accepted;
-    private Counter rejected;
-
-    protected RegistrarStats() {
-        // for CDI's proxy
-    }
+    private final Counter accepted;
+    private final Counter rejected;
 
     @Inject
     public RegistrarStats(MeterRegistry registry) {

@@ -10,20 +10,12 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.interchange.it.support.Router;
-import org.interchange.it.support.RouterDeployment;
 import org.interchange.it.support.database.DatabaseProxy.Mode;
 import org.interchange.it.support.sip.IpFamily;
 import org.interchange.it.support.sip.SipAgent;
 import org.interchange.it.support.sip.Transport;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An orchestrator or a load balancer asks the router whether it lives and whether to send it traffic, without
@@ -32,25 +24,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * answered: it is the database that is missing, not the router), and it is ready again once the database answers.
  * OpenSIPS has no such endpoints (operators script an MI {@code uptime} or a SIP OPTIONS ping); Kamailio neither.
  */
-@ExtendWith({OperationsRouter.class, ArquillianExtension.class})
-class HealthIT {
+class HealthIT extends OperationsRouter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Probes run every second and give up after database.timeout (1 s): a change shows within a few seconds. */
     private static final Duration CHANGE_SHOWS = Duration.ofSeconds(20);
 
-    @Deployment(testable = false)
-    @TargetsContainer(OperationsRouter.CONTAINER)
-    static WebArchive router() {
-        return RouterDeployment.war();
-    }
-
-    @ArquillianResource
-    Router router;
-
     @AfterEach
     void databaseBack() {
-        OperationsRouter.database().switchTo(Mode.FORWARD);
+        database().switchTo(Mode.FORWARD);
         await("ready once the database is back").atMost(CHANGE_SHOWS).pollInterval(Duration.ofMillis(250))
                 .until(() -> router.admin().getWithoutCredentials("health/ready").statusCode() == 200);
     }
@@ -74,7 +56,7 @@ class HealthIT {
 
     @Test
     void notReadyWhileTheDatabaseRefusesConnectionsAndReadyAgainAfter() throws IOException {
-        OperationsRouter.database().switchTo(Mode.REFUSE);
+        database().switchTo(Mode.REFUSE);
 
         await("not ready while the database refuses connections").atMost(CHANGE_SHOWS)
                 .pollInterval(Duration.ofMillis(250)).until(() -> router.admin().getWithoutCredentials("health/ready").statusCode() == 503);
@@ -87,7 +69,7 @@ class HealthIT {
                     .awaitFinalResponse().status()).as("OPTIONS while the database is down").isEqualTo(200);
         }
 
-        OperationsRouter.database().switchTo(Mode.FORWARD);
+        database().switchTo(Mode.FORWARD);
 
         await("ready again once the database answers").atMost(CHANGE_SHOWS).pollInterval(Duration.ofMillis(250))
                 .until(() -> router.admin().getWithoutCredentials("health/ready").statusCode() == 200);

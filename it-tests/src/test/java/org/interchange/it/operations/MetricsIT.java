@@ -11,19 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.interchange.it.support.Router;
-import org.interchange.it.support.RouterDeployment;
 import org.interchange.it.support.sip.Call;
 import org.interchange.it.support.sip.IpFamily;
 import org.interchange.it.support.sip.SipAgent;
 import org.interchange.it.support.sip.Transport;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An operator graphs the router's statistics: Prometheus scrapes {@code /interchange/metrics} with the admin
@@ -34,19 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ({@code core:rcv_requests}, {@code tm:UAS_transactions}, {@code registrar:accepted_regs}, ...) and exposes them
  * to Prometheus through its {@code prometheus} module.
  */
-@ExtendWith({OperationsRouter.class, ArquillianExtension.class})
-class MetricsIT {
+class MetricsIT extends OperationsRouter {
 
     private static final Pattern SAMPLE = Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{[^}]*})?) (\\S+)$");
-
-    @Deployment(testable = false)
-    @TargetsContainer(OperationsRouter.CONTAINER)
-    static WebArchive router() {
-        return RouterDeployment.war();
-    }
-
-    @ArquillianResource
-    Router router;
 
     @Test
     void sipTrafficMovesTheStatisticsByWhatWasSent() {
