@@ -37,7 +37,12 @@
  * DELETE /api/dialplan/{id}               dialplan:remove
  * POST   /api/dialplan/reload             dp_reload: {"sets", "rules", "disabled", "skipped"}
  * GET    /api/dialplan/translate?dpid=1&amp;input=0049...   dp_translate: output, rule, attrs, steps; 404 if none
+ * GET    /api/statistics[?name=core:&amp;name=tm:inuse_transactions]   get_statistics: {"core:rcv_requests": 12, ...}
+ *                                         (a name is group:name, group:, name or all; none: all; unknown: 400)
+ * POST   /api/statistics/reset            reset_statistics   {"names": ["core:"]}: {"reset": [...]}
  * </pre>
+ * Beside the API, on the same listener: {@code GET /metrics} (Prometheus, behind the same credentials) and
+ * {@code GET /health/live}, {@code /health/ready} (without credentials): see the stats and health modules.
  * {@code bin/interchange-admin} wraps these for the shell. A dialplan rule's fields are the columns of the dialplan
  * table (dpid, pr, match_op, match_exp, match_flags, subst_exp, repl_exp, timerec, disabled, attrs); a rule that
  * would not compile is refused with 400 naming the column and the reason
