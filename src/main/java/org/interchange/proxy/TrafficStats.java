@@ -129,7 +129,7 @@ public class TrafficStats {
     }
 
     private static Counter byStatus(Counter[] counters, int status) {
-        return counters[status >= 100 && status < 700 ? status / 100 : 0];
+        return counters[Math.min(Math.max(status / 100, 1), 6)]; // a status outside 100..699 never passes the stack
     }
 
     /**
@@ -157,12 +157,11 @@ public class TrafficStats {
         return Map.copyOf(counters);
     }
 
-    /** Counters by code class, indexed by the status's first digit; 0 for a status out of range. */
+    /** Counters by code class ({@code 1xx} .. {@code 6xx}), indexed by the status's first digit. */
     private static Counter[] byClass(MeterRegistry registry, String name, String description) {
         Counter[] counters = new Counter[7];
-        for (int c = 0; c <= 6; c++) {
-            counters[c] = Counter.builder(name).description(description).tag("code", c == 0 ? "other" : c + "xx")
-                    .register(registry);
+        for (int c = 1; c <= 6; c++) {
+            counters[c] = Counter.builder(name).description(description).tag("code", c + "xx").register(registry);
         }
         return counters;
     }

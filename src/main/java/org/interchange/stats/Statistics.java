@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import javax.enterprise.context.ApplicationScoped;
 import javax.inject.Inject;
@@ -151,7 +152,7 @@ public class Statistics {
             return timer.count();
         }
         if (meter instanceof TimeGauge gauge) {
-            return gauge.value(java.util.concurrent.TimeUnit.MILLISECONDS);
+            return gauge.value(TimeUnit.MILLISECONDS);
         }
         if (meter instanceof Gauge gauge) {
             return gauge.value();

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
 import javax.sip.ListeningPoint;
 
 import gov.nist.javax.sip.SipStackImpl;
-import org.interchange.container.config.IpAddresses;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+import org.interchange.container.config.IpAddresses;
 
 /**
  * What the SIP stack and the container layer's receive path know and the router's statistics and health report:

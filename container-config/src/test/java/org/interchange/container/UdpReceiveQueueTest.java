@@ -46,19 +46,22 @@ class UdpReceiveQueueTest {
     }
 
     @Test
-    void aFullQueueDropsWhatArrives() {
+    void aFullQueueDropsWhatArrivesAndCountsIt() {
         UdpReceiveQueue queue = queue(2, 100);
+        long shedBefore = StackState.shedDatagrams(StackState.Shed.QUEUE_FULL);
 
         assertThat(queue.offer(received(OPTIONS))).isTrue();
         assertThat(queue.offer(received("SIP/2.0 200 OK\r\n\r\n"))).isTrue();
         assertThat(queue.offer(received("ACK sip:b@127.0.0.1 SIP/2.0\r\n\r\n"))).isFalse();
         assertThat(queue).hasSize(2);
+        assertThat(StackState.shedDatagrams(StackState.Shed.QUEUE_FULL) - shedBefore).isEqualTo(1);
     }
 
     @Test
     void withTheMostServerTransactionsOpenOnlyWhatFinishesWorkIsTaken() {
         UdpReceiveQueue queue = queue(10, 3);
         serverTransactions.set(3);
+        long shedBefore = StackState.shedDatagrams(StackState.Shed.TRANSACTIONS_FULL);
 
         assertThat(queue.offer(received(OPTIONS))).isFalse();
         assertThat(queue.offer(received("INVITE sip:b@127.0.0.1 SIP/2.0\r\n\r\n"))).isFalse();
@@ -67,6 +70,8 @@ class UdpReceiveQueueTest {
         assertThat(queue.offer(received("BYE sip:b@127.0.0.1 SIP/2.0\r\n\r\n"))).isTrue();
         assertThat(queue.offer(received("CANCEL sip:b@127.0.0.1 SIP/2.0\r\n\r\n"))).isTrue();
         assertThat(queue.offer(received("PRACK sip:b@127.0.0.1 SIP/2.0\r\n\r\n"))).isTrue();
+
+        assertThat(StackState.shedDatagrams(StackState.Shed.TRANSACTIONS_FULL) - shedBefore).isEqualTo(2);
 
         serverTransactions.set(2);
         assertThat(queue.offer(received(OPTIONS))).isTrue();
