@@ -50,12 +50,15 @@ class MetricsIT extends OperationsRouter {
         Map<String, Double> received = difference(scrapedBefore, scraped, "interchange_core_rcv_requests_total");
         assertThat(received).as("requests received, by method")
                 .containsEntry("{method=\"REGISTER\"}", 4.0).containsEntry("{method=\"INVITE\"}", 2.0)
-                .containsEntry("{method=\"BYE\"}", 1.0).containsEntry("{method=\"OPTIONS\"}", 1.0);
+                .containsEntry("{method=\"BYE\"}", 1.0);
         // the ACK to the 200, and the ACK to the 407 whenever the stack hands it on (once per 407 it retransmits)
-        double acks = received.get("{method=\"ACK\"}");
-        assertThat(acks).as("ACKs received").isBetween(1.0, 3.0);
+        long acks = received.get("{method=\"ACK\"}").longValue();
+        assertThat(acks).as("ACKs received").isBetween(1L, 3L);
+        // the ping, again for each retransmission the stack answers (statelessly, so every copy is an answer)
+        long pings = received.get("{method=\"OPTIONS\"}").longValue();
+        assertThat(pings).as("pings received").isBetween(1L, 3L);
         assertThat(moved).as("the statistics that moved").containsAllEntriesOf(Map.ofEntries(
-                Map.entry("core:rcv_requests", 8L + (long) acks), // 4 REGISTER, 2 INVITE, BYE, the ping, ACKs
+                Map.entry("core:rcv_requests", 7L + acks + pings), // 4 REGISTER, 2 INVITE, BYE
                 Map.entry("core:fwd_requests", 3L), // INVITE, ACK, BYE
                 Map.entry("core:bad_msg_hdr", 1L),
                 Map.entry("core:drop_requests", 0L),
@@ -66,7 +69,7 @@ class MetricsIT extends OperationsRouter {
                 Map.entry("registrar:rejected_regs", 0L),
                 Map.entry("usrloc:registered_users", 2L),
                 Map.entry("usrloc:location-contacts", 2L),
-                Map.entry("sl:sent_replies", 2L), // the ping's 200, the 400
+                Map.entry("sl:sent_replies", pings + 1), // the pings' 200s, the 400
                 Map.entry("sl:sent_err_replies", 1L),
                 Map.entry("tm:UAS_transactions", 7L), // REGISTERs, INVITEs, BYE
                 Map.entry("tm:UAC_transactions", 2L), // the INVITE's branch, the BYE
