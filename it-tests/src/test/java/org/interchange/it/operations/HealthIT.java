@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * answered: it is the database that is missing, not the router), and it is ready again once the database answers.
  * OpenSIPS has no such endpoints (operators script an MI {@code uptime} or a SIP OPTIONS ping); Kamailio neither.
  */
-class HealthIT extends OperationsRouter {
+class HealthIT extends ProbedDatabaseRouter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Probes run every second and give up after database.timeout (1 s): a change shows within a few seconds. */

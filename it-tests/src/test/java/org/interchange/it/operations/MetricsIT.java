@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * ({@code core:rcv_requests}, {@code tm:UAS_transactions}, {@code registrar:accepted_regs}, ...) and exposes them
  * to Prometheus through its {@code prometheus} module.
  */
-class MetricsIT extends OperationsRouter {
+class MetricsIT extends ProbedDatabaseRouter {
 
     private static final Pattern SAMPLE = Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{[^}]*})?) (\\S+)$");
 

@@ -14,15 +14,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What the operations scenarios run on: the router {@code operations} of arquillian.xml, whose database is
- * PostgreSQL through a {@link DatabaseProxy} on {@value #DATABASE_ADDRESS} at the router's SIP port. The class
- * registers {@link Database} before {@code ArquillianExtension}, so that the proxy listens before the router
- * starts, and leaves the database forwarding after each class.
+ * What the metrics and health scenarios run on: the router {@code probed-database} of arquillian.xml, whose
+ * database is PostgreSQL through a {@link DatabaseProxy} on {@value #DATABASE_ADDRESS} at the router's SIP port.
+ * The class registers {@link Database} before {@code ArquillianExtension}, so that the proxy listens before the
+ * router starts, and leaves the database forwarding after each class.
  */
-@ExtendWith({OperationsRouter.Database.class, ArquillianExtension.class})
-abstract class OperationsRouter {
+@ExtendWith({ProbedDatabaseRouter.Database.class, ArquillianExtension.class})
+abstract class ProbedDatabaseRouter {
 
-    static final String CONTAINER = "operations";
+    static final String CONTAINER = "probed-database";
     static final String DATABASE_ADDRESS = "127.0.0.58";
     /** The container's portOffset in arquillian.xml. */
     static final int PORT_OFFSET = 1100;
