@@ -2,12 +2,15 @@ package org.interchange.it.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +48,7 @@ class MetricsIT extends ProbedDatabaseRouter {
                     .without("Call-ID")).awaitFinalResponse().status()).isEqualTo(400);
         }
 
-        Map<String, Long> moved = difference(before, router.admin().statistics());
+        Map<String, Long> moved = difference(before, settledStatistics());
         Map<String, Double> scraped = samples(router.admin().metrics());
         Map<String, Double> received = difference(scrapedBefore, scraped, "interchange_core_rcv_requests_total");
         assertThat(received).as("requests received, by method")
@@ -131,6 +134,19 @@ class MetricsIT extends ProbedDatabaseRouter {
     @Test
     void theMetricsNeedTheAdminCredentials() {
         assertThat(router.admin().getWithoutCredentials("metrics").statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * The statistics once two reads of the message counters half a second apart agree: retransmissions still in
+     * flight when the agents closed (a ping's, an ACK's) are counted by then, so that /api/statistics and /metrics
+     * tell the same.
+     */
+    private Map<String, Long> settledStatistics() {
+        AtomicReference<Map<String, Long>> last = new AtomicReference<>(router.admin().statistics("core:", "sl:"));
+        await("received requests that stop moving").atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> last.getAndSet(router.admin().statistics("core:", "sl:")).equals(last.get()));
+        return router.admin().statistics();
     }
 
     private static Map<String, Long> difference(Map<String, Long> before, Map<String, Long> after) {
