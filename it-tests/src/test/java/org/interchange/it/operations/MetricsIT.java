@@ -72,12 +72,13 @@ class MetricsIT extends ProbedDatabaseRouter {
                 Map.entry("registrar:rejected_regs", 0L),
                 Map.entry("usrloc:registered_users", 2L),
                 Map.entry("usrloc:location-contacts", 2L),
-                Map.entry("sl:sent_replies", pings + 1), // the pings' 200s, the 400
                 Map.entry("sl:sent_err_replies", 1L),
                 Map.entry("tm:UAS_transactions", 7L), // REGISTERs, INVITEs, BYE
                 Map.entry("tm:UAC_transactions", 2L), // the INVITE's branch, the BYE
                 Map.entry("tm:local_replies", 6L), // 401, 200, 401, 200, 407, 100 Trying
                 Map.entry("tm:4xx_transactions", 3L)));
+        // the ping's 200 (and a retransmission's, unless its sender had gone by then), the 400
+        assertThat(moved.get("sl:sent_replies")).as("sl:sent_replies").isBetween(2L, pings + 1);
         // the callee's 200 to the INVITE and to the BYE, and the 200 to the INVITE again whenever it retransmits it
         assertThat(moved.get("core:rcv_replies")).as("core:rcv_replies").isGreaterThanOrEqualTo(2);
         assertThat(moved.get("core:fwd_replies")).as("core:fwd_replies").isEqualTo(moved.get("core:rcv_replies"));
