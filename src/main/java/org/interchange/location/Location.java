@@ -177,6 +177,20 @@ public class Location {
         return removed[0];
     }
 
+    /**
+     * Removes one binding of an address-of-record, the one whose contact is {@code contact} as registered
+     * ({@code ul_rm_contact}); returns whether there was one.
+     */
+    public boolean removeContact(Aor aor, String contact) {
+        boolean[] removed = {false};
+        update(aor, current -> {
+            List<Binding> kept = current.stream().filter(binding -> !binding.contact().equals(contact)).toList();
+            removed[0] = kept.size() < current.size();
+            return kept;
+        });
+        return removed[0];
+    }
+
     /** All unexpired bindings, by address-of-record ({@code location:list}). */
     public Map<Aor, List<Binding>> list() {
         Instant now = clock.instant();
