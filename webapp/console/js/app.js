@@ -36,6 +36,7 @@ async function signIn(event) {
     showShell();
   } catch (error) {
     showMessage($('login-message'), error.status === 401 ? 'Wrong user or password.' : describe(error));
+    $('login-password').value = '';
   } finally {
     submit.disabled = false;
   }

@@ -54,8 +54,8 @@ export function ladder(messages, onSelect) {
 }
 
 function arrowHead() {
-  const marker = svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 8,
-    markerHeight: 8, orient: 'auto-start-reverse' });
+  const marker = svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 9,
+    markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto' });
   marker.append(svg('path', { d: 'M 0 0 L 10 5 L 0 10 z' }));
   return marker;
 }

@@ -38,7 +38,11 @@ export default {
       card('Traffic', [], traffic),
       card('Listeners', [], listeners),
       card('Recent warnings and errors', [], errors));
-    reload();
+    // the rate needs two samples: the second comes a second after the first, not a whole refresh later
+    reload().then(() => {
+      const second = setTimeout(reload, 1000);
+      page.onLeave(() => clearTimeout(second));
+    });
   },
 };
 
@@ -84,7 +88,8 @@ function tile(label, value, note = '') {
 }
 
 function recentErrors(events) {
-  return table([['Time', (e) => new Date(e.time).toLocaleString()], ['Level', (e) => h('span',
-    { class: `level ${e.level}` }, e.level)], ['Logger', (e) => e.logger], ['Message', (e) => e.message]],
+  return table([['Time', (e) => h('span', { class: 'nowrap' }, new Date(e.time).toLocaleString())], ['Level', (e) => h('span',
+    { class: `level ${e.level}` }, e.level)], ['Logger', (e) => e.logger], ['Message', (e) => [e.message,
+    e.thrown ? h('div', {}, h('code', {}, e.thrown)) : null]]],
   [...events].reverse(), 'No warnings or errors since the router started.');
 }

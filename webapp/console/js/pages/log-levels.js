@@ -33,5 +33,6 @@ export default {
 /** The answer as [{logger, level}]: a list of those, or an object of logger → level (or either under loggers). */
 function loggers(answer) {
   const list = answer.loggers ?? answer;
-  return Array.isArray(list) ? list : Object.entries(list).map(([logger, level]) => ({ logger, level }));
+  return Array.isArray(list) ? list : Object.entries(list).map(([logger, level]) =>
+    ({ logger, level: typeof level === 'object' ? level.level : level }));
 }

@@ -18,6 +18,8 @@
  * DELETE /api/domains/{domain}            domain:remove
  * GET    /api/location                    location:list (ul_dump)
  * DELETE /api/location/{aor}              location:remove (ul_rm)
+ * DELETE /api/location/{aor}?contact=..   one binding (ul_rm_contact)
+ * GET    /api/errors                      the latest warnings and errors of the log (RecentErrors, in memory)
  * GET    /api/timers                      core:timers
  * GET    /api/sockets                     listener:sockets (list_sockets): listeners, socket rules, counters
  * GET    /api/route                       route:list: the request route's steps and the hooks, in order
@@ -42,5 +44,12 @@
  * table (dpid, pr, match_op, match_exp, match_flags, subst_exp, repl_exp, timerec, disabled, attrs); a rule that
  * would not compile is refused with 400 naming the column and the reason
  * ({@code match_exp: not a regular expression: Unclosed group near index 8 in ^0049(.*}).
+ *
+ * <p>The admin console (OpenSIPS's opensips-cp, Kamailio's siremis) is static HTML, CSS and JavaScript modules in the
+ * WAR ({@code webapp/console}, its README says how they are laid out) under {@code /interchange/console/}, on the same
+ * listener; it signs in against this API and calls it from the browser with {@code X-Requested-With:
+ * XMLHttpRequest}, for which {@link AdminAuthentication} leaves {@code WWW-Authenticate} out of a 401 (the browser's
+ * own login dialog would cover the console's form). {@link ConsoleHeaders} gives its files a Content-Security-Policy
+ * that runs only the router's own scripts. No Java decides anything for it: it shows what these resources answer.
  */
 package org.interchange.mgmt;

@@ -89,6 +89,12 @@ public final class AdminClient {
         return json(path, send(HttpRequest.newBuilder(resolve(path)).GET()));
     }
 
+    /** The status a GET of a resource answers ({@code GET /api/<path>}): 404 for one this router does not have. */
+    public int status(String path) {
+        return exchange(HttpRequest.newBuilder(resolve(path)).GET(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     /** Creates in a resource ({@code POST /api/<path>}) with a JSON body; the answer's JSON. */
     public JsonNode post(String path, String body) {
         return json(path, send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
@@ -115,21 +121,24 @@ public final class AdminClient {
     }
 
     private String send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError(response.request().method() + " " + response.uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         HttpRequest built = request.header("Authorization", authorization).timeout(TIMEOUT).build();
-        HttpResponse<String> response;
         try {
-            response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            return http.send(built, body);
         } catch (IOException e) {
             throw new AssertionError(built.method() + " " + built.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(built.method() + " " + built.uri() + " was interrupted", e);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new AssertionError(built.method() + " " + built.uri() + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return response.body();
     }
 
     private URI resolve(String path) {
