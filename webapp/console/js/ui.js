@@ -84,7 +84,8 @@ export function showMessage(element, error, kind = 'error') {
 
 export function describe(error) {
   if (error.status === 429) {
-    return `Locked out after too many failed logins: try again in ${error.retryAfter || 'a few'} s. ${error.message}`;
+    // the problem's detail names the source and the wait; Retry-After is the wait alone
+    return `Locked out: ${error.message || `too many failed logins; try again in ${error.retryAfter} s`}.`;
   }
   return error.status ? `${error.message} (HTTP ${error.status})` : error.message;
 }

@@ -8,18 +8,20 @@ export default {
     const subscribers = h('div');
     const domains = h('div');
     const adding = h('div');
+    const passwordEditor = h('div');
 
     async function reload() {
       let served = [];
       await Promise.all([
         load(domains, 'Domains', '/api/domains', () => api.get('domains'), (list) => {
           served = list;
-          return table([['Domain', (d) => d], ['', (d) => button('Remove', async () => {
-            if (confirm(`Remove the domain ${d}? (Domains of the configuration file stay.)`)) {
-              await api.del(`domains/${api.segment(d)}`).catch(fail);
-              reload();
-            }
-          }, 'danger')]], list, 'No domains.');
+          return table([['Domain', (d) => d], ['', (d) => h('div', { class: 'row-actions' }, button('Remove',
+            async () => {
+              if (confirm(`Remove the domain ${d}? (Domains of the configuration file stay.)`)) {
+                await api.del(`domains/${api.segment(d)}`).catch(fail);
+                reload();
+              }
+            }, 'danger'))]], list, 'No domains.');
         }),
         load(subscribers, 'Subscribers', '/api/subscribers', () => api.get('subscribers'), (list) =>
           table([['Address of record', (aor) => aor], ['', (aor) => h('div', { class: 'row-actions' },
@@ -42,15 +44,20 @@ export default {
       }, { id: 'add-subscriber' }));
     }
 
+    // a form of its own rather than prompt(), which would show the password as it is typed
     function changePassword(aor) {
-      const password = prompt(`New password for ${aor}:`);
-      if (password) {
-        api.put(`subscribers/${api.segment(aor)}`, { password }).then(reload, fail);
-      }
+      const element = form([{ label: `New password for ${aor}`, name: 'password', type: 'password', required: true }],
+        'Set password', async ({ password }) => {
+          await api.put(`subscribers/${api.segment(aor)}`, { password });
+          passwordEditor.replaceChildren(h('p', { class: 'message ok' }, `The password of ${aor} is changed.`));
+        }, { id: 'change-password' });
+      element.append(button('Cancel', () => passwordEditor.replaceChildren()));
+      passwordEditor.replaceChildren(element);
+      element.elements.password.focus();
     }
 
     root.append(h('h1', {}, 'Subscribers and domains'),
-      card('Subscribers', [button('Refresh', reload)], adding, subscribers),
+      card('Subscribers', [button('Refresh', reload)], adding, passwordEditor, subscribers),
       card('Domains', [], form([{ label: 'Domain', name: 'domain', required: true, placeholder: 'example.com' }],
         'Add domain', async ({ domain }, element) => {
           await api.put(`domains/${api.segment(domain)}`);

@@ -36,13 +36,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * An operator opens the admin console in a browser (headless chromium), signs in with the admin credentials (a
- * wrong password is refused on the form, with no dialog of the browser's own), adds a subscriber whose phone then
- * registers and shows on the location page with its listener, source and user agent until the operator removes the
- * binding, adds a dialplan rule and tries a translation, adds an address group row and finds a source in it, sees
- * the listeners and the socket policy, and changes a log level where the router has that API (otherwise the page
- * says it is not available). This is what opensips-cp and Kamailio's siremis do for OpenSIPS and Kamailio. Every page
- * is kept as a screenshot in {@code target/interchange-it/console/}.
+ * An operator opens the admin console in a browser (headless chromium) and signs in with the admin credentials (a
+ * wrong password is refused on the form, with no dialog of the browser's own). They add a subscriber and change its
+ * password, with which the phone then registers; its binding shows on the location page with its listener, source
+ * and user agent until the operator removes it there. They add a dialplan rule and try a translation, add an
+ * address group row and find a source in it, see the listeners and the socket policy, and change a log level where
+ * the router has that API (otherwise the page says it is not available). This is what opensips-cp and Kamailio's
+ * siremis do for OpenSIPS and Kamailio. Every page is kept as a screenshot in {@code target/interchange-it/console/}.
  *
  * <p>Skipped when Debian's chromium or chromedriver is missing ({@code .ci/install-tools} installs both).
  */
@@ -120,16 +120,25 @@ class ConsoleIT {
     }
 
     @Test
-    void aSubscriberAddedInTheConsoleRegistersAndItsBindingShowsUntilRemoved() throws IOException {
+    void aSubscriberAddedInTheConsoleRegistersWithThePasswordChangedThereUntilItsBindingIsRemoved()
+            throws IOException {
         signIn();
         Subscriber carol = new Subscriber("carol-" + USERS.incrementAndGet(), router.domain(), "console-secret");
         show("subscribers");
         submit("add-subscriber", Map.of("user", carol.user(), "domain", carol.domain(), "password", carol.password()));
         browser.await("the new subscriber", ExpectedConditions.textToBePresentInElementLocated(
                 By.id("page-subscribers"), carol.aor()));
+        browser.await("the Change password button", driver -> {
+            rowWith(driver, carol.aor()).findElement(By.xpath(".//button[text()='Change password']")).click();
+            return true;
+        });
+        Subscriber changed = new Subscriber(carol.user(), carol.domain(), "changed-in-the-console");
+        submit("change-password", Map.of("password", changed.password()));
+        browser.await("the change", ExpectedConditions.textToBePresentInElementLocated(By.id("page-subscribers"),
+                "The password of " + carol.aor() + " is changed."));
         browser.screenshot("subscribers");
 
-        try (SipAgent phone = router.agent(Transport.UDP, carol)) {
+        try (SipAgent phone = router.agent(Transport.UDP, changed)) {
             assertThat(phone.register().status()).as("REGISTER with the password set in the console").isEqualTo(200);
             show("location");
             String row = browser.await("the binding", driver -> textOf(rowWith(driver, phone.contactUri())));
