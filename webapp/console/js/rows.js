@@ -37,7 +37,9 @@ export function rowEditor(root, config) {
   async function reloadTable() {
     try {
       const result = await api.post(`${config.resource}/reload`);
-      showMessage(status, `Reloaded from the database: ${JSON.stringify(result)}`, 'ok');
+      const summary = Object.entries(result).map(([name, value]) =>
+        `${Array.isArray(value) ? value.length : value} ${name}`).join(', ');
+      showMessage(status, `Reloaded from the database: ${summary}.`, 'ok');
       reload();
     } catch (error) {
       fail(error);

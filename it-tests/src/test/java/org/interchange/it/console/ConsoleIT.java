@@ -158,7 +158,7 @@ class ConsoleIT {
     }
 
     @Test
-    void aDialplanRuleAddedInTheConsoleTranslatesANumber() throws IOException {
+    void aDialplanRuleAddedAndEditedInTheConsoleTranslatesANumber() throws IOException {
         signIn();
         show("dialplan");
         submit("dialplan-form", Map.of("dpid", "71", "match_op", "regex", "match_exp", "^0[1-9][0-9]+$",
@@ -170,9 +170,23 @@ class ConsoleIT {
         WebElement output = browser.await("the translation", ExpectedConditions.visibilityOfElementLocated(
                 By.id("translation-output")));
         assertThat(output.getText()).startsWith("0301234567 → +49301234567");
+
+        browser.await("the Edit button", driver -> {
+            rowWith(driver, "^0[1-9][0-9]+$").findElement(By.xpath(".//button[text()='Edit']")).click();
+            return true;
+        });
+        submit("dialplan-form", Map.of("attrs", "national, edited"));
+        browser.await("the edited rule", ExpectedConditions.textToBePresentInElementLocated(By.id("page-dialplan"),
+                "national, edited"));
+        page.findElement(By.xpath("//button[text()='Reload from database']")).click();
+        browser.await("the reload", ExpectedConditions.textToBePresentInElementLocated(By.id("page-dialplan"),
+                "Reloaded from the database: 1 sets, 1 rules"));
         browser.screenshot("dialplan");
         assertThat(router.admin().get("dialplan?dpid=71").get("rules")).singleElement()
-                .satisfies(rule -> assertThat(rule.get("repl_exp").asText()).isEqualTo("+49\\1"));
+                .satisfies(rule -> {
+                    assertThat(rule.get("repl_exp").asText()).isEqualTo("+49\\1");
+                    assertThat(rule.get("attrs").asText()).isEqualTo("national, edited");
+                });
     }
 
     @Test
