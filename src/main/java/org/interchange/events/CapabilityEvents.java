@@ -53,7 +53,8 @@ public class CapabilityEvents {
         params.put("kind", change.kind().name().toLowerCase(Locale.ROOT));
         params.put("aor", change.aor().toString());
         params.put("uri", binding.contact());
-        params.put("expires", binding.secondsLeftAt(now));
+        boolean gone = change.kind() == RegistrationEvent.Kind.REMOVED || change.kind() == RegistrationEvent.Kind.EXPIRED;
+        params.put("expires", gone ? 0 : binding.secondsLeftAt(now));
         params.put("qval", binding.q());
         params.put("callid", binding.callId());
         params.put("cseq", binding.cseq());

@@ -1,6 +1,5 @@
 package org.interchange.events;
 
-import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -18,9 +17,9 @@ import java.util.Set;
  * @param droppedOld  events dropped undelivered because they were older than {@code events.max-age}
  * @param failures    failed attempts in a row (0 when the last one succeeded)
  * @param lastError   what went wrong last, or null
- * @param lastErrorAt when, or null
+ * @param lastErrorAt when, ISO 8601 UTC ({@code 2026-12-07T02:10:04.512Z}), or null
  */
 public record DestinationState(String name, String transport, String url, Set<String> events, boolean connected,
                                int queued, long delivered, long droppedFull, long droppedOld, int failures,
-                               String lastError, Instant lastErrorAt) {
+                               String lastError, String lastErrorAt) {
 }

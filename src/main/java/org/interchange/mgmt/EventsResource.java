@@ -1,6 +1,7 @@
 package org.interchange.mgmt;
 
 import java.util.List;
+import java.util.Map;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -25,6 +26,10 @@ public class EventsResource {
     public record EventsView(List<DestinationState> destinations) {
     }
 
+    /** The event sent, its time in ISO 8601 as in the events themselves. */
+    public record EventView(String name, String time, Map<String, Object> params) {
+    }
+
     private final Events events;
 
     public EventsResource(Events events) {
@@ -41,6 +46,6 @@ public class EventsResource {
     @Path("/test")
     public Response test() {
         RouterEvent test = events.publishTest();
-        return Response.accepted(test).build();
+        return Response.accepted(new EventView(test.name(), test.time().toString(), test.params())).build();
     }
 }

@@ -206,7 +206,8 @@ public final class Outbox implements AutoCloseable {
     public synchronized DestinationState state() {
         return new DestinationState(destination.name(), destination.transport().name().toLowerCase(Locale.ROOT),
                 destination.shownUrl(), destination.events(), sender.connected(), queue.size(), delivered,
-                droppedFull, droppedOld, failures, lastError, lastErrorAt);
+                droppedFull, droppedOld, failures, lastError,
+                lastErrorAt == null ? null : lastErrorAt.toString());
     }
 
     @Override
