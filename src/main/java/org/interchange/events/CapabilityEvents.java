@@ -17,7 +17,9 @@ import org.interchange.location.RegistrationEvent;
 /**
  * The router's CDI events, as the events that leave it: each observer turns one capability's event into a
  * {@link RouterEvent} and publishes it. Observers run on the thread that fired (a SIP thread, a timer): they only
- * queue. A capability that adds an event adds its observer here.
+ * queue. A capability that adds an event adds its observer here: the database's reachability
+ * ({@code org.interchange.health.DatabaseStateChanged}) becomes {@code E_DATABASE_DOWN} or {@code E_DATABASE_UP}, with
+ * its {@code detail}, at its time.
  */
 @ApplicationScoped
 public class CapabilityEvents {
@@ -53,8 +55,7 @@ public class CapabilityEvents {
         params.put("kind", change.kind().name().toLowerCase(Locale.ROOT));
         params.put("aor", change.aor().toString());
         params.put("uri", binding.contact());
-        boolean gone = change.kind() == RegistrationEvent.Kind.REMOVED || change.kind() == RegistrationEvent.Kind.EXPIRED;
-        params.put("expires", gone ? 0 : binding.secondsLeftAt(now));
+        params.put("expires", name.equals(EventNames.CONTACT_DELETE) ? 0 : binding.secondsLeftAt(now));
         params.put("qval", binding.q());
         params.put("callid", binding.callId());
         params.put("cseq", binding.cseq());

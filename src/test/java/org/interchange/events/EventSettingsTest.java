@@ -90,12 +90,18 @@ class EventSettingsTest {
     }
 
     @Test
-    void aHeaderWithoutANameStopsTheStart() {
+    void aHeaderWithoutANameOrOneTheHttpClientSetsItselfStopsTheStart() {
         assertThatThrownBy(() -> settings("""
                 events.destination.crm.url = http://127.0.0.1/hook
                 events.destination.crm.header = Bearer abc
                 """)).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("expected Name: value");
+        assertThatThrownBy(() -> settings("""
+                events.destination.crm.url = http://127.0.0.1/hook
+                events.destination.crm.header = Host: crm.example.com
+                """)).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("events.destination.crm.header")
+                .hasMessageContaining("restricted header name");
     }
 
     private EventSettings settings(String properties) {

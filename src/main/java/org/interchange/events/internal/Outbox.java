@@ -88,7 +88,8 @@ public final class Outbox implements AutoCloseable {
                 if (!overflowLogged) {
                     overflowLogged = true;
                     log.warn("Events to {}: {} events queued, the most it holds (events.queue-size); dropping the "
-                            + "oldest for each new one until it takes events again", destination.name(), queue.size() + 1);
+                            + "oldest for each new one until it takes events again", destination.name(),
+                            queue.size() + 1);
                 }
             }
             queue.addLast(event);
@@ -109,7 +110,11 @@ public final class Outbox implements AutoCloseable {
     private void runDrain() {
         Optional<Duration> retry = drain();
         if (retry.isPresent()) {
-            scheduler.after(retry.get(), this::submitDrain);
+            try {
+                scheduler.after(retry.get(), this::submitDrain);
+            } catch (RejectedExecutionException stopping) {
+                // the router is stopping: what is queued is lost, as OpenSIPS's queued events are at a restart
+            }
             return;
         }
         draining.set(false);
@@ -167,7 +172,8 @@ public final class Outbox implements AutoCloseable {
         delivered++;
         if (failures > 0) {
             log.info("Events to {} ({}) are delivered again after {} failed attempts; dropped so far: {} for a full "
-                    + "queue, {} too old", destination.name(), destination.shownUrl(), failures, droppedFull, droppedOld);
+                    + "queue, {} too old", destination.name(), destination.shownUrl(), failures, droppedFull,
+                    droppedOld);
         }
         failures = 0;
         overflowLogged = false;

@@ -16,7 +16,7 @@ interface Sender extends AutoCloseable {
      */
     void send(RouterEvent event, byte[] json) throws IOException, InterruptedException;
 
-    /** Whether the destination is reachable as far as is known (see {@link org.interchange.events.DestinationState}). */
+    /** Whether the destination is reachable, as far as is known ({@link org.interchange.events.DestinationState}). */
     boolean connected();
 
     /** Releases connections; any thread. */

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The router's socket policy: a rule's listener, the registration's listener, the kernel's route, the default, first
  * match wins. A listener that cannot reach the destination's address family is passed over, with a warning, a
- * count and a {@link SocketFallback}, never used. Every decision is logged at debug level with its reason and counted. Thread-safe.
+ * count and a {@link SocketFallback}, never used. Every decision is logged at debug level with its reason and
+ * counted. Thread-safe.
  */
 @ApplicationScoped
 public class DefaultSocketPolicy implements SocketPolicy {

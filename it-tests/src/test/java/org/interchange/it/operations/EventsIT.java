@@ -51,7 +51,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code http_async_client}): a phone's REGISTER, refresh and unregistration reach a webhook of the test as
  * {@code E_UL_CONTACT_INSERT}, {@code _UPDATE} and {@code _DELETE} with the binding's fields, a second webhook
  * (inserts only) with the configured header and the body's HMAC signature, and the machine's RabbitMQ as persistent
- * messages routed by name. A RabbitMQ node of the test's own is stopped: phones register and unregister meanwhile,
+ * messages routed by name. A webhook that answers 503 gets them again, in order, once it answers 204. A RabbitMQ
+ * node of the test's own is stopped: phones register and unregister meanwhile,
  * answered as always; the event that grew older than {@code events.max-age} (30 s here) while it was down is dropped
  * and counted, and when it is back the younger events arrive, in order, through a connection the router opened again.
  * The router's container is {@code events} (arquillian.xml); the receiver and the node listen at the top of the
@@ -197,6 +198,28 @@ class EventsIT {
     }
 
     @Test
+    void aWebhookThatFailsGetsTheEventsInOrderOnceItAnswersAgain() {
+        try (SipAgent phone = router.agent(Transport.UDP, router.newSubscriber("ev-retried"))) {
+            String aor = phone.subscriber().aor();
+            webhook.answer(503);
+            try {
+                registerRefreshAndUnregister(phone);
+                await().atMost(SipAgent.WAIT)
+                        .until(() -> hook().path("lastError").asText().equals("answered HTTP 503"));
+                assertThat(hook().path("connected").asBoolean()).isFalse();
+                assertThat(forAor(webhook.postsTo("/hook"), aor)).isEmpty();
+            } finally {
+                webhook.answer(204);
+            }
+            await().atMost(SipAgent.WAIT).until(() -> forAor(webhook.postsTo("/hook"), aor).size() == 3);
+            assertThat(forAor(webhook.postsTo("/hook"), aor)).extracting(Post::name)
+                    .containsExactly("E_UL_CONTACT_INSERT", "E_UL_CONTACT_UPDATE", "E_UL_CONTACT_DELETE");
+            await().atMost(SipAgent.WAIT).until(() -> hook().path("failures").asInt() == 0);
+            assertThat(hook().path("connected").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
     void theAdminApiListsTheDestinationsAndSendsATestEvent() {
         JsonNode test = router.admin().post("events/test", "");
         assertThat(test.path("name").asText()).isEqualTo("E_INTERCHANGE_TEST");
@@ -204,11 +227,13 @@ class EventsIT {
         await().atMost(SipAgent.WAIT).until(() -> webhook.postsTo("/hook").stream()
                 .anyMatch(post -> post.name().equals("E_INTERCHANGE_TEST")));
         JsonNode destinations = router.admin().get("events").path("destinations");
-        assertThat(destinations.findValuesAsText("name")).containsExactlyInAnyOrder("hook", "signed", "machine", "restarted");
+        assertThat(destinations.findValuesAsText("name"))
+                .containsExactlyInAnyOrder("hook", "signed", "machine", "restarted");
         JsonNode machine = destination(destinations, "machine");
         assertThat(machine.path("transport").asText()).isEqualTo("amqp");
         assertThat(machine.path("url").asText()).as("no password").isEqualTo("amqp://127.0.0.1:5672/%2f");
-        assertThat(destination(destinations, "signed").path("events").toString()).isEqualTo("[\"E_UL_CONTACT_INSERT\"]");
+        assertThat(destination(destinations, "signed").path("events").toString())
+                .isEqualTo("[\"E_UL_CONTACT_INSERT\"]");
         assertThat(destination(destinations, "hook").path("delivered").asLong()).isPositive();
     }
 
@@ -231,6 +256,10 @@ class EventsIT {
 
     private JsonNode restarted() {
         return destination(router.admin().get("events").path("destinations"), "restarted");
+    }
+
+    private JsonNode hook() {
+        return destination(router.admin().get("events").path("destinations"), "hook");
     }
 
     private static JsonNode destination(JsonNode destinations, String name) {

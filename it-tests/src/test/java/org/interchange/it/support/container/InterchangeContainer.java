@@ -166,13 +166,14 @@ public class InterchangeContainer implements DeployableContainer<InterchangeCont
         all.put("auth.methods", "INVITE, MESSAGE, SUBSCRIBE, PUBLISH, REFER");
         all.put("auth.algorithms", "SHA-256, MD5");
         all.put("auth.nonce-lifetime", "300");
-        config.settings().forEach((key, value) -> all.put(key, agentPorts(value.replace(SIP_PORT, String.valueOf(port))
-                .replace(SIP_TLS_PORT, String.valueOf(port + 1)))));
+        config.settings().forEach((key, value) -> all.put(key, agentPorts(value
+                .replace(SIP_PORT, String.valueOf(port)).replace(SIP_TLS_PORT, String.valueOf(port + 1)))));
         all.putAll(runDatabase.routerSettings());
         return all;
     }
 
-    /** {@code {agent-port:last}}, {@code {agent-port:last-1}}: a port of a test's own server ({@link AgentPorts#fromTop}). */
+    /** {@code {agent-port:last}}, {@code {agent-port:last-1}}: a port of a test's own server ({@link AgentPorts#fromTop}).
+     */
     private static final Pattern AGENT_PORT = Pattern.compile("\\{agent-port:last(?:-(\\d+))?}");
 
     private static String agentPorts(String value) {

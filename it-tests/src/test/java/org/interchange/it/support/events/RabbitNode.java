@@ -95,7 +95,7 @@ public final class RabbitNode implements AutoCloseable {
         }
     }
 
-    /** Stops it, through rabbitmqctl (a clean stop, as an operator's), and waits for it to exit; kills it after 60 s. */
+    /** Stops it through rabbitmqctl (a clean stop, as an operator's) and waits for it to exit; kills it after 60 s. */
     public void stop() throws IOException, InterruptedException {
         if (process == null) {
             return;

@@ -16,7 +16,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * An HTTP server of the test JVM (the JDK's own) that takes webhook POSTs on any path, answers 204 and keeps each
- * one for the test to read. Thread-safe.
+ * one for the test to read; or, while a test wants the webhook down, answers another status and keeps nothing.
+ * Thread-safe.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -40,6 +41,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Post> posts = new CopyOnWriteArrayList<>();
+    private volatile int status = 204;
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -62,12 +64,20 @@ public final class WebhookReceiver implements AutoCloseable {
             } catch (IOException notJson) {
                 json = JSON.createObjectNode().put("unreadable", new String(body, StandardCharsets.UTF_8));
             }
-            posts.add(new Post(exchange.getRequestURI().getPath(), exchange.getRequestHeaders(), body, json));
-            exchange.sendResponseHeaders(204, -1);
+            int answer = status;
+            if (answer / 100 == 2) {
+                posts.add(new Post(exchange.getRequestURI().getPath(), exchange.getRequestHeaders(), body, json));
+            }
+            exchange.sendResponseHeaders(answer, -1);
         }
     }
 
-    /** What was POSTed to {@code path} so far, in the order it came. */
+    /** Answers every POST from now on with {@code answer}; only those answered 2xx are kept. */
+    public void answer(int answer) {
+        status = answer;
+    }
+
+    /** What was POSTed to {@code path} and taken so far, in the order it came. */
     public List<Post> postsTo(String path) {
         return posts.stream().filter(post -> post.path().equals(path)).toList();
     }
