@@ -51,7 +51,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code http_async_client}): a phone's REGISTER, refresh and unregistration reach a webhook of the test as
  * {@code E_UL_CONTACT_INSERT}, {@code _UPDATE} and {@code _DELETE} with the binding's fields, a second webhook
  * (inserts only) with the configured header and the body's HMAC signature, and the machine's RabbitMQ as persistent
- * messages routed by name. A webhook that answers 503 gets them again, in order, once it answers 204. A RabbitMQ
+ * messages routed by name. A webhook that answers 503 gets them again, in order, once it answers 204. A socket
+ * rule naming a listener that cannot reach its callee is reported as {@code E_SOCKET_FALLBACK}. A RabbitMQ
  * node of the test's own is stopped: phones register and unregister meanwhile,
  * answered as always; the event that grew older than {@code events.max-age} (30 s here) while it was down is dropped
  * and counted, and when it is back the younger events arrive, in order, through a connection the router opened again.
@@ -217,6 +218,30 @@ class EventsIT {
             await().atMost(SipAgent.WAIT).until(() -> hook().path("failures").asInt() == 0);
             assertThat(hook().path("connected").asBoolean()).isTrue();
         }
+    }
+
+    @Test
+    void aSocketRuleWhoseListenerCannotReachTheCalleeIsReportedAsAFallback() {
+        try (SipAgent callee = router.agent(Transport.UDP, router.newSubscriber("ev-fallback"));
+             SipAgent caller = router.agent(Transport.UDP, router.newSubscriber("ev-caller"))) {
+            assertThat(callee.register().status()).isEqualTo(200);
+            SentRequest message = caller.sendAuthenticated(caller.request("MESSAGE", callee.subscriber().uri()));
+            callee.awaitRequest("MESSAGE").reply(200);
+            assertThat(message.awaitFinalResponse().status()).isEqualTo(200);
+
+            String calleePort = String.valueOf(callee.address().getPort());
+            await().atMost(SipAgent.WAIT).until(() -> fallbacksTo(calleePort).size() == 1);
+            JsonNode fallback = fallbacksTo(calleePort).get(0).params();
+            assertThat(fallback.path("kind").asText()).isEqualTo("forced-unusable");
+            assertThat(fallback.path("wanted").asText()).isEqualTo("udp6");
+            assertThat(fallback.path("listener").asText()).isEqualTo("udp");
+            assertThat(fallback.path("reason").asText()).endsWith("chosen by registration");
+        }
+    }
+
+    private static List<Post> fallbacksTo(String port) {
+        return webhook.postsTo("/hook").stream().filter(post -> post.name().equals("E_SOCKET_FALLBACK")
+                && post.params().path("destination").asText().contains(port)).toList();
     }
 
     @Test
