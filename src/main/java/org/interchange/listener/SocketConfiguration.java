@@ -1,8 +1,10 @@
 package org.interchange.listener;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import javax.enterprise.context.Dependent;
+import javax.enterprise.event.Event;
 import javax.enterprise.event.Observes;
 import javax.enterprise.inject.Produces;
 import javax.inject.Singleton;
@@ -48,11 +50,18 @@ public class SocketConfiguration {
         return SocketRules.from(config, listeners);
     }
 
+    /** Where the policy reports its fallbacks: a CDI event ({@code org.interchange.events} delivers it outside). */
+    @Produces
+    Consumer<SocketFallback> fallbacks(Event<SocketFallback> events) {
+        return events::fire;
+    }
+
     @Produces
     @Singleton
-    KernelRouteSelector kernelRoutes(RouterConfiguration config, Listeners listeners, Scheduler scheduler) {
+    KernelRouteSelector kernelRoutes(RouterConfiguration config, Listeners listeners, Scheduler scheduler,
+                                     Consumer<SocketFallback> fallbacks) {
         KernelRouteSelector selector = KernelRouteSelector.system(listeners,
-                Duration.ofSeconds(config.integer("socket.route-cache-ttl", 60, 1, 86_400)));
+                Duration.ofSeconds(config.integer("socket.route-cache-ttl", 60, 1, 86_400)), fallbacks);
         RouteTableWatch watch = RouteTableWatch.system();
         scheduler.every("socket-routes", Duration.ofSeconds(config.integer("socket.route-check-interval", 5, 1, 3600)),
                 () -> {

@@ -8,6 +8,7 @@ import org.interchange.auth.Subscribers;
 import org.interchange.core.Scheduler;
 import org.interchange.dialplan.Dialplan;
 import org.interchange.domain.Domains;
+import org.interchange.events.Events;
 import org.interchange.listener.Listeners;
 import org.interchange.listener.SocketRules;
 import org.interchange.listener.SocketStats;
@@ -33,6 +34,7 @@ public class AdminApi extends ResourceConfig {
         register(new RouteResource(beans.select(RouteChain.class).get()));
         register(new DialplanResource(beans.select(Dialplan.class).get()));
         register(new ErrorsResource());
+        register(new EventsResource(beans.select(Events.class).get()));
         // Jackson's own mappers would answer a bad body with the parser's text: ProblemMapper answers it instead
         register(JacksonFeature.withoutExceptionMappers());
         register(ProblemMapper.class);

@@ -39,6 +39,8 @@
  * DELETE /api/dialplan/{id}               dialplan:remove
  * POST   /api/dialplan/reload             dp_reload: {"sets", "rules", "disabled", "skipped"}
  * GET    /api/dialplan/translate?dpid=1&amp;input=0049...   dp_translate: output, rule, attrs, steps; 404 if none
+ * GET    /api/events                      events:list (events_subscribers): destinations, state, counters
+ * POST   /api/events/test                 events:test (raise_event): E_INTERCHANGE_TEST to them, 202
  * </pre>
  * {@code bin/interchange-admin} wraps these for the shell. A dialplan rule's fields are the columns of the dialplan
  * table (dpid, pr, match_op, match_exp, match_flags, subst_exp, repl_exp, timerec, disabled, attrs); a rule that

@@ -15,6 +15,7 @@ import javax.net.ssl.SSLContext;
 /**
  * The local ports test agents bind: {@code -Dinterchange.it.agent-ports=first-last}, by default 17000-17999, away
  * from the router's ports and from a router a developer runs on 5060. Handed out in turn, skipping ports in use.
+ * The top of the range is also where a test's own servers listen ({@link #fromTop}): agents reach it last.
  */
 public final class AgentPorts {
 
@@ -45,6 +46,18 @@ public final class AgentPorts {
                 return port;
             }
         });
+    }
+
+    /**
+     * A port for a server of a test's own (a webhook receiver, a broker): {@code 0} is the range's last port,
+     * {@code 1} the one below it. Written {@code {agent-port:last}}, {@code {agent-port:last-1}} in a container's
+     * settings (arquillian.xml).
+     */
+    public static int fromTop(int below) {
+        if (below < 0 || below >= LAST - FIRST) {
+            throw new IllegalArgumentException("no port " + below + " below the top of " + FIRST + "-" + LAST);
+        }
+        return LAST - below;
     }
 
     /** A channel on the next free port of the range; {@code tls} is the key and trust of a TLS channel. */
