@@ -1,6 +1,7 @@
 package org.interchange.listener;
 
 import java.time.Duration;
+import java.util.List;
 
 import javax.enterprise.context.Dependent;
 import javax.enterprise.event.Observes;
@@ -10,6 +11,7 @@ import javax.inject.Singleton;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.dns.SipDns;
 import org.interchange.container.dns.SipServerLocator;
+import org.interchange.core.Reloading;
 import org.interchange.core.RouterStarting;
 import org.interchange.core.Scheduler;
 import org.interchange.listener.internal.KernelRouteSelector;
@@ -62,6 +64,12 @@ public class SocketConfiguration {
                     }
                 });
         return selector;
+    }
+
+    /** {@code reload}: the socket rules change for the next request; the listeners need a restart. */
+    void reload(@Observes Reloading reloading, SocketRules rules, Listeners listeners) {
+        SocketRules next = SocketRules.from(reloading.configuration(), listeners);
+        reloading.stage(List.of(SocketRules.PREFIX + "."), () -> rules.replaceWith(next));
     }
 
     /** Reads the configuration before the router takes traffic, so that a bad rule stops the start. */
