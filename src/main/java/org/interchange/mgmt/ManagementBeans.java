@@ -90,12 +90,13 @@ public class ManagementBeans {
 
     @PreDestroy
     void stop() {
-        for (ObjectName name : registered) {
+        for (ObjectName name : List.copyOf(registered)) {
             try {
                 server.unregisterMBean(name);
             } catch (JMException e) {
                 log.warn("Cannot unregister the MBean {}: {}", name, e.toString());
             }
+            registered.remove(name);
         }
     }
 }
