@@ -12,15 +12,19 @@ import javax.enterprise.context.ApplicationScoped;
 import javax.enterprise.event.Event;
 import javax.inject.Inject;
 
+import org.interchange.container.AdminListeners;
+import org.interchange.container.ConnectionLimits;
 import org.interchange.container.config.InvalidConfigurationException;
 import org.interchange.container.config.RouterConfiguration;
+import org.interchange.container.dns.DnsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code reload}: reads {@code interchange.properties} again and applies what can change without a restart. The
- * whole file is checked first (every setting that reloads, and unknown keys); a bad file changes nothing. One reload
- * at a time. The keys that reload are those the {@link Reloading} observers stage.
+ * file is checked first (every setting that reloads, the settings whose observers check them though they need a
+ * restart, the container's, and unknown keys); a bad file changes nothing. One reload at a time. The keys that
+ * reload are those the {@link Reloading} observers stage.
  */
 @ApplicationScoped
 public class SettingsReload {
@@ -56,6 +60,7 @@ public class SettingsReload {
         } catch (RuntimeException e) {
             throw invalidConfiguration(e);
         }
+        checkContainerSettings(next);
         next.rejectUnreadKeys(started.keysRead());
         Map<String, String> before = applied.fileValues();
         Map<String, String> after = next.fileValues();
@@ -75,6 +80,16 @@ public class SettingsReload {
         applied = next;
         log.info("Reloaded {}: changed {}, needing a restart {}", next.file(), changed.keySet(), restartNeeded);
         return new ReloadReport(changed, restartNeeded);
+    }
+
+    /**
+     * The container's settings (admin listeners, TCP limits, DNS) need a restart, but a bad value refuses the reload
+     * as it would the start. The TLS keys are not checked here: reading them may generate a keystore.
+     */
+    private static void checkContainerSettings(RouterConfiguration next) {
+        AdminListeners.from(next);
+        ConnectionLimits.from(next);
+        DnsSettings.from(next);
     }
 
     @SafeVarargs

@@ -53,23 +53,36 @@ public class SocketConfiguration {
     @Produces
     @Singleton
     KernelRouteSelector kernelRoutes(RouterConfiguration config, Listeners listeners, Scheduler scheduler) {
-        KernelRouteSelector selector = KernelRouteSelector.system(listeners,
-                Duration.ofSeconds(config.integer("socket.route-cache-ttl", 60, 1, 86_400)));
+        KernelRouteSelector selector = KernelRouteSelector.system(listeners, routeCacheTtl(config));
         RouteTableWatch watch = RouteTableWatch.system();
-        scheduler.every("socket-routes", Duration.ofSeconds(config.integer("socket.route-check-interval", 5, 1, 3600)),
-                () -> {
-                    if (watch.changed()) {
-                        log.info("Routes or addresses changed: {} cached kernel routes forgotten", selector.cached());
-                        selector.flush();
-                    }
-                });
+        scheduler.every("socket-routes", routeCheckInterval(config), () -> {
+            if (watch.changed()) {
+                log.info("Routes or addresses changed: {} cached kernel routes forgotten", selector.cached());
+                selector.flush();
+            }
+        });
         return selector;
     }
 
-    /** {@code reload}: the socket rules change for the next request; the listeners need a restart. */
+    /**
+     * {@code reload}: the socket rules change for the next request, checked against the running listeners; the
+     * listeners and the route cache's timings need a restart, but a bad value refuses the reload.
+     */
     void reload(@Observes Reloading reloading, SocketRules rules, Listeners listeners) {
-        SocketRules next = SocketRules.from(reloading.configuration(), listeners);
+        RouterConfiguration config = reloading.configuration();
+        Listeners.from(config);
+        routeCacheTtl(config);
+        routeCheckInterval(config);
+        SocketRules next = SocketRules.from(config, listeners);
         reloading.stage(List.of(SocketRules.PREFIX + "."), () -> rules.replaceWith(next));
+    }
+
+    private static Duration routeCacheTtl(RouterConfiguration config) {
+        return Duration.ofSeconds(config.integer("socket.route-cache-ttl", 60, 1, 86_400));
+    }
+
+    private static Duration routeCheckInterval(RouterConfiguration config) {
+        return Duration.ofSeconds(config.integer("socket.route-check-interval", 5, 1, 3600));
     }
 
     /** Reads the configuration before the router takes traffic, so that a bad rule stops the start. */

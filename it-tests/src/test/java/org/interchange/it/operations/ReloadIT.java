@@ -106,6 +106,16 @@ class ReloadIT {
         assertThat(refused.body()).contains("registrar.max-expire: unknown key");
     }
 
+    @Test
+    void aBadValueOfAKeyThatNeedsARestartIsRefusedToo() throws IOException {
+        write(with(with(shipped, "registrar.max-contacts", "3"), "location.timer-interval", "0"));
+
+        HttpResponse<String> refused = router.admin().exchange("POST", "reload", "");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("location.timer-interval = \\\"0\\\": out of range");
+    }
+
     /** The configuration text with a key's line set to a value (the line replaced, or added at the end). */
     private static String with(String text, String key, String value) {
         Pattern line = Pattern.compile("(?m)^" + Pattern.quote(key) + "\\s*=.*$");
