@@ -72,6 +72,22 @@ class ReloadIT {
     }
 
     @Test
+    void aNewDomainAndANewSocketRuleAreInUseAfterTheReload() throws IOException {
+        String subscriber = "subscribers/dora@reload.example";
+        assertThat(router.admin().exchange("PUT", subscriber, "{\"password\": \"secret\"}").statusCode())
+                .as("a subscriber of a domain not served yet").isEqualTo(400);
+        write(with(shipped, "domains", router.domain() + ", reload.example") + "\nsocket.rule.reloaded.method = MESSAGE\n"
+                + "socket.rule.reloaded.socket = tcp\n");
+
+        JsonNode report = router.admin().post("reload", "");
+
+        assertThat(report.path("changed").has("domains")).as("%s", report).isTrue();
+        assertThat(report.path("changed").path("socket.rule.reloaded.socket").path("to").asText()).isEqualTo("tcp");
+        router.admin().put(subscriber, "{\"password\": \"secret\"}");
+        assertThat(router.admin().get("sockets").path("rules").get(0).path("name").asText()).isEqualTo("reloaded");
+    }
+
+    @Test
     void theMiReloadsTooAndNamesTheChangesThatNeedARestart() throws IOException {
         write(with(with(shipped, "registrar.max-contacts", "3"), "location.timer-interval", "30"));
 
