@@ -27,7 +27,7 @@ public class DialplanCommands {
     @Produces
     MiCommand dpTranslate(Dialplan dialplan) {
         return MiCommand.of("dp_translate", List.of(List.of("dpid", "input")), params -> {
-            Translation translation = dialplan.translate(params.integer("dpid"), params.text("input"))
+            Translation translation = dialplan.translate(params.number("dpid"), params.text("input"))
                     .orElseThrow(() -> new MiError(404, "No translation"));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("Output", translation.output());

@@ -19,7 +19,7 @@ class JsonRpcTest {
 
     private final JsonRpc rpc = new JsonRpc(List.of(
             MiCommand.of("dp_translate", List.of(List.of("dpid", "input")),
-                    params -> Map.of("Output", params.integer("dpid") + ":" + params.text("input"))),
+                    params -> Map.of("Output", params.number("dpid") + ":" + params.text("input"))),
             MiCommand.of("ul_show_contact", List.of(List.of("table_name", "aor")), params -> {
                 throw new MiError(404, "AOR not found");
             }),

@@ -35,7 +35,7 @@ public final class MiParams {
     }
 
     /** An integer parameter (a JSON number, or a string of digits, as OpenSIPS accepts both). */
-    public int integer(String name) {
+    public int number(String name) {
         String text = text(name).trim();
         try {
             return Integer.parseInt(text);
