@@ -24,6 +24,7 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 
 import org.interchange.container.config.RouterConfiguration;
+import org.interchange.core.Reloading;
 import org.interchange.core.RouterStarting;
 import org.interchange.core.Scheduler;
 import org.interchange.core.persistence.Database;
@@ -247,6 +248,11 @@ public class Location {
     @Singleton
     static LocationSettings settings(RouterConfiguration config) {
         return LocationSettings.from(config);
+    }
+
+    /** {@code reload}: these settings need a restart, but a bad value refuses the reload as it would the start. */
+    static void checkReload(@Observes Reloading reloading) {
+        LocationSettings.from(reloading.configuration());
     }
 
     private ReentrantLock lockOf(Aor aor) {

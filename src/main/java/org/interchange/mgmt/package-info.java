@@ -41,7 +41,17 @@
  * GET    /api/dialplan/translate?dpid=1&amp;input=0049...   dp_translate: output, rule, attrs, steps; 404 if none
  * GET    /api/events                      events:list (events_subscribers): destinations, state, counters
  * POST   /api/events/test                 events:test (raise_event): E_INTERCHANGE_TEST to them, 202
+ * GET    /api/status                      {"version", "started" (ISO-8601), "uptime_seconds", "listeners": [as
+ *                                         /api/sockets]} (uptime, version)
+ * GET    /api/log-levels                  {"root": "INFO", "loggers": {"org.interchange": "INFO", ...}, "levels"}
+ * PUT    /api/log-levels/{logger|root}    {"level": "DEBUG"}: until the router stops (log_level); 400 names the levels
+ * POST   /api/reload                      reload interchange.properties: {"changed": {key: {"from", "to"}},
+ *                                         "restart_needed": [keys]}; 400 naming file, line and problem
+ * POST   /mi                              the MI: JSON-RPC 2.0 as OpenSIPS's mi_http ({@link MiHttp},
+ *                                         org.interchange.mi), same credentials
  * </pre>
+ * MBeans in the platform MBeanServer ({@link ManagementBeans}): {@code org.interchange:type=LogLevels} (attribute
+ * {@code Levels}, operation {@code setLevel}) and {@code org.interchange:type=Reload} (operation {@code reload}).
  * {@code bin/interchange-admin} wraps these for the shell. A dialplan rule's fields are the columns of the dialplan
  * table (dpid, pr, match_op, match_exp, match_flags, subst_exp, repl_exp, timerec, disabled, attrs); a rule that
  * would not compile is refused with 400 naming the column and the reason

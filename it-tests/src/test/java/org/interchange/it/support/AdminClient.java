@@ -107,6 +107,22 @@ public final class AdminClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(body))));
     }
 
+    /**
+     * Calls an MI command ({@code POST /interchange/mi}, JSON-RPC 2.0 as OpenSIPS's {@code mi_http}) with params
+     * given as JSON (an object or an array; null for none); the whole JSON-RPC response.
+     */
+    public JsonNode mi(String method, String params) {
+        String request = "{\"jsonrpc\": \"2.0\", \"method\": \"" + method + "\""
+                + (params == null ? "" : ", \"params\": " + params) + ", \"id\": 1}";
+        return miRequest(request);
+    }
+
+    /** Sends a body to the MI as it is; the JSON answer. */
+    public JsonNode miRequest(String body) {
+        return json("../mi", send(HttpRequest.newBuilder(resolve("../mi")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))));
+    }
+
     /** Removes a resource ({@code DELETE /api/<path>}). */
     public void delete(String path) {
         send(HttpRequest.newBuilder(resolve(path)).DELETE());
@@ -118,6 +134,22 @@ public final class AdminClient {
         } catch (IOException e) {
             throw new AssertionError("/api/" + path + " returned what is not JSON: " + body, e);
         }
+    }
+
+    /**
+     * Sends a request to {@code /api/<path>} (a JSON body, or null for none) and returns the answer whatever its
+     * status, for tests of the refusals.
+     */
+    public HttpResponse<String> exchange(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        return exchange(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The API's address, for requests a test writes itself (without credentials, for instance). */
+    public URI uri(String path) {
+        return resolve(path);
     }
 
     private String send(HttpRequest.Builder request) {

@@ -86,7 +86,8 @@ public class InterchangeContainer implements DeployableContainer<InterchangeCont
             startRouter();
             deployedDigest = digest;
             String contextPath = "/" + archive.getName().replaceFirst("\\.war$", "");
-            router = new Router(config.name(), settings, contextPath, installation.log(), installation.data(),
+            router = new Router(config.name(), settings, contextPath, installation.log(),
+                    installation.configuration(), installation.data(),
                     this::restart);
         }
         return new ProtocolMetaData().addContext(router);
