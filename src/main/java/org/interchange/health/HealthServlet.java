@@ -1,6 +1,8 @@
 package org.interchange.health;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -19,25 +21,23 @@ public class HealthServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private transient Health health;
+    /** The reports by path under {@code /health}. */
+    private transient Map<String, Supplier<HealthReport>> reports;
 
     @Override
     public void init() {
-        health = BeanLookup.bean(Health.class);
+        Health health = BeanLookup.bean(Health.class);
+        reports = Map.of("/live", health::liveness, "/ready", health::readiness);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo();
-        HealthReport report;
-        if ("/live".equals(path)) {
-            report = health.liveness();
-        } else if ("/ready".equals(path)) {
-            report = health.readiness();
-        } else {
+        Supplier<HealthReport> asked = request.getPathInfo() == null ? null : reports.get(request.getPathInfo());
+        if (asked == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        HealthReport report = asked.get();
         response.setStatus(report.up() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

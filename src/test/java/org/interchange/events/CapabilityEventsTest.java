@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.interchange.core.TestClock;
 import org.interchange.core.sip.Aor;
 import org.interchange.core.sip.Endpoint;
+import org.interchange.health.DatabaseStateChanged;
 import org.interchange.listener.Listeners;
 import org.interchange.listener.SocketFallback;
 import org.interchange.listener.TestListeners;
@@ -75,5 +76,17 @@ class CapabilityEventsTest {
         assertThat(published.get(0).params()).containsExactly(entry("kind", "kernel-route-fallback"),
                 entry("destination", "198.51.100.7"), entry("wanted", "udp:203.0.113.9"), entry("listener", "public"),
                 entry("socket", "udp:203.0.113.4:5060"), entry("reason", "same interface"));
+    }
+
+    @Test
+    void theDatabaseGoingDownAndUpIsTwoEventsAtTheProbesTimes() {
+        Instant down = Instant.parse("2026-12-07T10:00:00Z");
+        capabilityEvents.database(new DatabaseStateChanged(false, "database unavailable: Connection refused", down));
+        capabilityEvents.database(new DatabaseStateChanged(true, "the database answers", down.plusSeconds(5)));
+
+        assertThat(published).extracting(RouterEvent::name).containsExactly("E_DATABASE_DOWN", "E_DATABASE_UP");
+        assertThat(published.get(0).params())
+                .containsExactly(entry("detail", "database unavailable: Connection refused"));
+        assertThat(published.get(1).time()).isEqualTo(down.plusSeconds(5));
     }
 }
