@@ -14,6 +14,7 @@ import org.interchange.listener.SocketStats;
 import org.interchange.location.Location;
 import org.interchange.routing.RouteChain;
 import org.interchange.permissions.AddressGroups;
+import org.interchange.tracing.Tracing;
 
 /**
  * The admin API's JAX-RS application ({@code web.xml} maps it onto {@code /api/*}): one resource per capability, built over that capability's beans (Jersey
@@ -32,6 +33,7 @@ public class AdminApi extends ResourceConfig {
         register(new AddressResource(beans.select(AddressGroups.class).get()));
         register(new RouteResource(beans.select(RouteChain.class).get()));
         register(new DialplanResource(beans.select(Dialplan.class).get()));
+        register(new TracesResource(beans.select(Tracing.class).get()));
         // Jackson's own mappers would answer a bad body with the parser's text: ProblemMapper answers it instead
         register(JacksonFeature.withoutExceptionMappers());
         register(ProblemMapper.class);
