@@ -1,5 +1,7 @@
 package org.interchange.container.trace;
 
+import java.util.Properties;
+
 import gov.nist.core.CommonLogger;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPResponse;
@@ -16,6 +18,16 @@ import gov.nist.javax.sip.stack.ServerLog;
  * responses it receives without a status: those are skipped here, or they would be traced twice.
  */
 public class TracingServerLogger extends ServerLog {
+
+    /**
+     * Makes every class of the stack ask {@link TracingStackLogger} whether to log: JAIN-SIP's own server logger turns
+     * that off for {@code TRACE_LEVEL=LOG4J}, after the stack logger was made.
+     */
+    @Override
+    public void setStackProperties(Properties configurationProperties) {
+        super.setStackProperties(configurationProperties);
+        CommonLogger.useLegacyLogger = CommonLogger.legacyLogger instanceof TracingStackLogger;
+    }
 
     @Override
     public void logMessage(SIPMessage message, String from, String to, boolean sender, long time) {
