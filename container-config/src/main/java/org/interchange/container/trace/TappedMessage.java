@@ -26,7 +26,11 @@ public final class TappedMessage {
     private final String source;
     private final String destination;
 
-    TappedMessage(SIPMessage message, boolean sent, long timeMillis, String source, String destination) {
+    /**
+     * A message as the stack reports it to its server logger: {@code source} and {@code destination} are
+     * {@code host:port} as the stack writes them (an IPv6 host with or without brackets).
+     */
+    public TappedMessage(SIPMessage message, boolean sent, long timeMillis, String source, String destination) {
         this.message = message;
         this.sent = sent;
         this.timeMillis = timeMillis;

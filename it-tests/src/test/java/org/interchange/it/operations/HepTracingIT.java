@@ -176,8 +176,7 @@ class HepTracingIT {
         InetSocketAddress r = router.sipAddress(Transport.UDP);
         try (HepCollector hep = new HepCollector(collector(37));
              SipAgent client = router.agent(Transport.UDP)) {
-            SipRequest options = client.request("OPTIONS", "sip:" + r.getAddress().getHostAddress() + ":"
-                    + r.getPort());
+            SipRequest options = client.request("OPTIONS", pingUri(r));
             String traceId = startTrace("callid", options.callId());
             String text = new String(options.encode(), StandardCharsets.UTF_8)
                     .replaceFirst("\r\n", "\r\nUser-Agent sipp bench\r\n");
@@ -195,12 +194,10 @@ class HepTracingIT {
 
     @Test
     void aStoppedTraceTracesNothingMore() throws Exception {
-        InetSocketAddress r = router.sipAddress(Transport.UDP);
         try (HepCollector hep = new HepCollector(collector(37));
              SipAgent client = router.agent(Transport.UDP)) {
-            String routerUri = "sip:" + r.getAddress().getHostAddress() + ":" + r.getPort();
-            SipRequest first = client.request("OPTIONS", routerUri);
-            SipRequest second = client.request("OPTIONS", routerUri);
+            SipRequest first = client.request("OPTIONS", pingUri(router.sipAddress(Transport.UDP)));
+            SipRequest second = client.request("OPTIONS", pingUri(router.sipAddress(Transport.UDP)));
             String stopped = startTrace("callid", first.callId());
             router.admin().delete("traces/" + stopped);
             assertThat(router.admin().get("traces").findValuesAsText("id")).doesNotContain(stopped);
@@ -268,6 +265,11 @@ class HepTracingIT {
         int colon = text.lastIndexOf(':');
         return new InetSocketAddress(text.substring(0, colon).replace("[", "").replace("]", ""),
                 Integer.parseInt(text.substring(colon + 1)));
+    }
+
+    /** The router itself, which answers an OPTIONS to it in the SIP stack. */
+    private static String pingUri(InetSocketAddress router) {
+        return "sip:" + text(router);
     }
 
     private static String text(InetSocketAddress address) {
