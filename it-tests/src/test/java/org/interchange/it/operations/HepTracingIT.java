@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.interchange.it.support.Router;
 import org.interchange.it.support.RouterDeployment;
 import org.interchange.it.support.sip.Call;
@@ -198,8 +200,10 @@ class HepTracingIT {
              SipAgent client = router.agent(Transport.UDP)) {
             SipRequest first = client.request("OPTIONS", pingUri(router.sipAddress(Transport.UDP)));
             SipRequest second = client.request("OPTIONS", pingUri(router.sipAddress(Transport.UDP)));
-            String stopped = startTrace("callid", first.callId());
-            router.admin().delete("traces/" + stopped);
+            String started = adminScript("trace", "start", "callid", first.callId(), "--to", "hep");
+            String stopped = new ObjectMapper().readTree(started).get("id").asText();
+            assertThat(router.admin().get("traces").findValuesAsText("id")).contains(stopped);
+            adminScript("trace", "stop", stopped);
             assertThat(router.admin().get("traces").findValuesAsText("id")).doesNotContain(stopped);
             String running = startTrace("callid", second.callId());
 
@@ -211,6 +215,27 @@ class HepTracingIT {
             assertThat(hep.packets()).noneMatch(packet -> packet.text(0x11).equals(first.callId()));
             router.admin().delete("traces/" + running);
         }
+    }
+
+    /** Runs the distribution's {@code bin/interchange-admin}; its output, or a failure with it. */
+    private String adminScript(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty(RouterDeployment.DISTRIBUTION_PROPERTY), "bin", "interchange-admin")
+                .toString());
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("INTERCHANGE_ADMIN_URL", "http://" + router.setting("admin.http") + "/interchange/api");
+        builder.environment().put("INTERCHANGE_ADMIN_PASSWORD", router.setting("admin.password"));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("interchange-admin " + String.join(" ", arguments) + " did not end in 30 s");
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("interchange-admin %s: %s", String.join(" ", arguments), output)
+                .isZero();
+        return output;
     }
 
     private String startTrace(String match, String value) {
