@@ -50,11 +50,8 @@ public record TraceFilter(String id, Match match, String value, Set<Destination>
         return switch (match) {
             case ALL -> message -> true;
             case CALLID -> message -> value.equals(message.callId());
-            case USER -> value.indexOf('@') >= 0
-                    ? message -> value.equalsIgnoreCase(message.fromUser()) || value.equalsIgnoreCase(message.toUser())
-                            || value.equalsIgnoreCase(message.requestUser())
-                    : message -> isUser(message.fromUser()) || isUser(message.toUser())
-                            || isUser(message.requestUser());
+            case USER -> message -> isUser(message.fromUser()) || isUser(message.toUser())
+                    || isUser(message.requestUser());
             case SOURCE -> {
                 HostPort source = source(value);
                 InetAddress address = IpAddresses.parseLiteral(source.host()).orElseThrow();
@@ -67,9 +64,18 @@ public record TraceFilter(String id, Match match, String value, Set<Destination>
         };
     }
 
+    /**
+     * Whether {@code user@host} is the value: the user as it is (RFC 3261 19.1.4), the domain in any case; a value
+     * without a domain is a user in any domain.
+     */
     private boolean isUser(String userAtHost) {
         int at = userAtHost.indexOf('@');
-        return at == value.length() && userAtHost.startsWith(value);
+        int valueAt = value.indexOf('@');
+        if (valueAt < 0) {
+            return at == value.length() && userAtHost.startsWith(value);
+        }
+        return at == valueAt && userAtHost.length() == value.length() && userAtHost.startsWith(value.substring(0, at))
+                && userAtHost.regionMatches(true, at, value, at, value.length() - at);
     }
 
     private static HostPort source(String value) {

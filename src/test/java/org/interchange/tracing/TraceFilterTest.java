@@ -40,8 +40,9 @@ class TraceFilterTest {
         TappedMessage invite = received(INVITE);
 
         assertThat(filter(Match.USER, "alice@example.com").selector()).accepts(invite);
-        assertThat(filter(Match.USER, "ALICE@EXAMPLE.COM").selector()).as("user and domain compared as SIP does")
-                .accepts(invite);
+        assertThat(filter(Match.USER, "alice@EXAMPLE.COM").selector()).as("a domain in any case").accepts(invite);
+        assertThat(filter(Match.USER, "Alice@example.com").selector()).as("a user as it is (RFC 3261 19.1.4)")
+                .rejects(invite);
         assertThat(filter(Match.USER, "Bob").selector()).as("the Request-URI's user").accepts(invite);
         assertThat(filter(Match.USER, "ali").selector()).as("a whole user, not a prefix").rejects(invite);
         assertThat(filter(Match.USER, "carol@example.com").selector()).rejects(invite);
