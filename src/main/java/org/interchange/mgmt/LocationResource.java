@@ -10,6 +10,7 @@ import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
@@ -49,9 +50,14 @@ public class LocationResource {
         return all;
     }
 
+    /** Removes every binding of an address-of-record, or with {@code ?contact=} the one of that contact. */
     @DELETE
     @Path("/{aor}")
-    public Response remove(@PathParam("aor") String aor) {
+    public Response remove(@PathParam("aor") String aor, @QueryParam("contact") String contact) {
+        if (contact != null) {
+            return location.removeContact(Aor.parse(aor), contact) ? Response.noContent().build()
+                    : ProblemMapper.notFound("no binding of " + aor + " has the contact " + contact);
+        }
         return location.remove(Aor.parse(aor)) > 0 ? Response.noContent().build()
                 : ProblemMapper.notFound("no bindings for " + aor);
     }
