@@ -20,7 +20,7 @@ export default {
         choice.dataset.logger = l.logger;
         choice.addEventListener('change', () => change(l.logger, choice.value).catch(fail));
         return choice;
-      }]], loggers(answer), 'No logger has a level of its own.'));
+      }]], loggers(answer), 'No logger has a level.'));
 
     root.append(h('h1', {}, 'Log levels'),
       card('Loggers', [], form([{ label: 'Logger', name: 'logger', required: true, placeholder: 'org.interchange.proxy' },
@@ -30,9 +30,8 @@ export default {
   },
 };
 
-/** The answer as [{logger, level}]: a list of those, or an object of logger → level (or either under loggers). */
+/** The answer ({"root": level, "loggers": {logger: level}}) as rows, the root first. */
 function loggers(answer) {
-  const list = answer.loggers ?? answer;
-  return Array.isArray(list) ? list : Object.entries(list).map(([logger, level]) =>
-    ({ logger, level: typeof level === 'object' ? level.level : level }));
+  return [{ logger: 'root', level: answer.root },
+    ...Object.entries(answer.loggers).map(([logger, level]) => ({ logger, level }))];
 }

@@ -19,6 +19,7 @@ import org.interchange.logging.LogLevels;
 import org.interchange.routing.RouteChain;
 import org.interchange.permissions.AddressGroups;
 import org.interchange.stats.Statistics;
+import org.interchange.tracing.Tracing;
 
 /**
  * The admin API's JAX-RS application ({@code web.xml} maps it onto {@code /api/*}): one resource per capability, built over that capability's beans (Jersey
@@ -38,6 +39,7 @@ public class AdminApi extends ResourceConfig {
         register(new RouteResource(beans.select(RouteChain.class).get()));
         register(new DialplanResource(beans.select(Dialplan.class).get()));
         register(new StatisticsResource(beans.select(Statistics.class).get()));
+        register(new TracesResource(beans.select(Tracing.class).get()));
         register(new ErrorsResource());
         register(new EventsResource(beans.select(Events.class).get()));
         register(new StatusResource(beans.select(RouterInfo.class).get(), beans.select(Listeners.class).get()));

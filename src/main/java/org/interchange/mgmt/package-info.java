@@ -42,6 +42,13 @@
  * GET    /api/statistics[?name=core:&amp;name=tm:inuse_transactions]   get_statistics: {"core:rcv_requests": 12, ...}
  *                                         (a name is group:name, group:, name or all; none: all; unknown: 400)
  * POST   /api/statistics/reset            reset_statistics   {"names": ["core:"]}: {"reset": [...]}
+ * GET    /api/traces                      the running traces: [{"id", "match", "value", "destinations", "started"}]
+ * POST   /api/traces                      trace_start, 201 + Location   {"match": "all|user|source|callid",
+ *                                         "value": "...", "to": ["hep", "database"]} (to: default every one set up)
+ * DELETE /api/traces/{id}                 trace_stop: 204, 404 for no such trace
+ * GET    /api/traces/messages?callid=..   a Call-ID's messages in sip_trace, in order: [{"time", "direction",
+ *                                         "transport", "source", "destination", "method", "status", "callid", "text"}]
+ * GET    /api/traces/calls[?limit=50]     recent traced Call-IDs: [{"callid", "first", "from", "to", "messages"}]
  * GET    /api/events                      events:list (events_subscribers): destinations, state, counters
  * POST   /api/events/test                 events:test (raise_event): E_INTERCHANGE_TEST to them, 202
  * GET    /api/status                      {"version", "started" (ISO-8601), "uptime_seconds", "listeners": [as

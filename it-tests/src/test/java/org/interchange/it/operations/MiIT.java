@@ -179,7 +179,7 @@ class MiIT {
         result(mi().mi("which", null)).forEach(name -> commands.add(name.asText()));
         assertThat(commands).contains("uptime", "version", "which", "log_level", "reload", "ul_dump",
                 "ul_show_contact", "ul_rm", "ul_rm_contact", "domain_dump", "domain_reload", "address_dump",
-                "address_reload", "dp_reload", "dp_translate", "list_sockets");
+                "address_reload", "dp_reload", "dp_translate", "list_sockets", "trace_start", "trace_stop");
     }
 
     @Test
@@ -193,6 +193,21 @@ class MiIT {
         result(mi().mi("log_level", "[\"WARN\", \"org.interchange.it.probe\"]"));
         assertThat(error(mi().mi("log_level", "[\"VERBOSE\", \"org.interchange.it.probe\"]"), -32602)
                 .path("data").asText()).contains("DEBUG", "INFO", "WARN");
+    }
+
+    @Test
+    void traceStartAndStopSwitchATraceOnAndOff() {
+        JsonNode started = result(mi().mi("trace_start", "{\"filter\": \"callid=mi-trace-1\", \"uri\": \"database\"}"));
+        assertThat(started.path("match").asText()).isEqualTo("callid");
+        assertThat(started.path("destinations").toString()).isEqualTo("[\"database\"]");
+        String id = started.path("id").asText();
+        assertThat(mi().get("traces").toString()).contains("mi-trace-1");
+
+        assertThat(result(mi().mi("trace_stop", "[\"" + id + "\"]")).asText()).isEqualTo("OK");
+        assertThat(mi().get("traces").toString()).doesNotContain("mi-trace-1");
+        assertThat(error(mi().mi("trace_stop", "[\"" + id + "\"]"), 404).path("message").asText())
+                .isEqualTo("Trace not found");
+        assertThat(error(mi().mi("trace_start", "[\"to=bob\"]"), -32602).path("data").asText()).contains("caller");
     }
 
     @Test

@@ -1,0 +1,127 @@
+package org.interchange.mgmt;
+
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.interchange.tracing.Destination;
+import org.interchange.tracing.Match;
+import org.interchange.tracing.TraceFilter;
+import org.interchange.tracing.TracedCall;
+import org.interchange.tracing.TracedMessage;
+import org.interchange.tracing.Tracing;
+
+/**
+ * {@code /api/traces}: SIP tracing ({@code trace_start}, {@code trace_stop}), and the messages stored in
+ * {@code sip_trace} by Call-ID, for a ladder diagram.
+ */
+@Path("/traces")
+@Produces(MediaType.APPLICATION_JSON)
+public class TracesResource {
+
+    /** The most Call-IDs listed at once. */
+    static final int MAX_CALLS = 1000;
+
+    /**
+     * A trace to start: {@code match} is required, {@code value} unless the match is {@code all}; {@code to}
+     * defaults to every destination configured.
+     */
+    public record StartView(String match, String value, List<String> to) {
+    }
+
+    /** A running trace. */
+    public record TraceView(String id, String match, String value, List<String> destinations, String started) {
+
+        static TraceView of(TraceFilter filter) {
+            return new TraceView(filter.id(), filter.match().key(), filter.value(),
+                    filter.to().stream().sorted().map(Destination::key).toList(), filter.started().toString());
+        }
+    }
+
+    /** A stored message: {@code status} is 0 for a request, {@code method} a response's CSeq method. */
+    public record MessageView(String time, String direction, String transport, String source, String destination,
+                              String method, int status, String callid, String text) {
+
+        static MessageView of(TracedMessage message) {
+            return new MessageView(message.time().toString(), message.direction(), message.transport(),
+                    TracedMessage.text(message.source()), TracedMessage.text(message.destination()),
+                    message.method(), message.status(), message.callId(), message.text());
+        }
+    }
+
+    /** A traced Call-ID. */
+    public record CallView(String callid, String first, String from, String to, long messages) {
+
+        static CallView of(TracedCall call) {
+            return new CallView(call.callId(), call.first().toString(), call.from(), call.to(), call.messages());
+        }
+    }
+
+    private final Tracing tracing;
+
+    public TracesResource(Tracing tracing) {
+        this.tracing = tracing;
+    }
+
+    @GET
+    public List<TraceView> list() {
+        return tracing.traces().stream().map(TraceView::of).toList();
+    }
+
+    /** Starts a trace: 201, its URI in Location and the trace in the body. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(StartView body) {
+        if (body == null || body.match() == null) {
+            throw new IllegalArgumentException("a trace is required: {\"match\": \"callid\", \"value\": \"...\", "
+                    + "\"to\": [\"hep\", \"database\"]}; match is all, user, source or callid");
+        }
+        Set<Destination> to = EnumSet.noneOf(Destination.class);
+        if (body.to() != null) {
+            body.to().forEach(destination -> to.add(Destination.parse(destination)));
+        }
+        TraceFilter filter = tracing.start(Match.parse(body.match()), body.value(), to);
+        return Response.created(URI.create("traces/" + filter.id())).entity(TraceView.of(filter)).build();
+    }
+
+    /** Stops a trace: 204, or 404 when none has that id. */
+    @DELETE
+    @Path("/{id}")
+    public Response stop(@PathParam("id") String id) {
+        return tracing.stop(id) ? Response.noContent().build()
+                : ProblemMapper.notFound("no trace " + id + " is running");
+    }
+
+    /** The messages of a Call-ID stored in {@code sip_trace}, in the order they were traced. */
+    @GET
+    @Path("/messages")
+    public List<MessageView> messages(@QueryParam("callid") String callId) {
+        if (callId == null || callId.isEmpty()) {
+            throw new IllegalArgumentException("callid is required: the Call-ID whose messages to show");
+        }
+        return tracing.messages(callId).stream().map(MessageView::of).toList();
+    }
+
+    /** The Call-IDs stored most recently, newest first: {@code ?limit=} 1..1000, 50 by default. */
+    @GET
+    @Path("/calls")
+    public List<CallView> calls(@QueryParam("limit") @DefaultValue("50") String limit) {
+        if (!limit.matches("\\d{1,4}") || Integer.parseInt(limit) < 1 || Integer.parseInt(limit) > MAX_CALLS) {
+            throw new IllegalArgumentException("limit '" + limit + "' is not a number from 1 to " + MAX_CALLS);
+        }
+        return tracing.calls(Integer.parseInt(limit)).stream().map(CallView::of).toList();
+    }
+}
