@@ -32,6 +32,8 @@ public class AdminApi extends ResourceConfig {
         register(new AddressResource(beans.select(AddressGroups.class).get()));
         register(new RouteResource(beans.select(RouteChain.class).get()));
         register(new DialplanResource(beans.select(Dialplan.class).get()));
+        // describes every resource registered here, read from their annotations at its first request
+        register(new OpenApiResource());
         // Jackson's own mappers would answer a bad body with the parser's text: ProblemMapper answers it instead
         register(JacksonFeature.withoutExceptionMappers());
         register(ProblemMapper.class);
