@@ -211,13 +211,18 @@ class AdminScriptTablesIT {
             List<Map<String, String>> rows = new ArrayList<>();
             for (int line = 1; line < lines.length; line++) {
                 Map<String, String> row = new LinkedHashMap<>();
+                String cells = lines[line];
                 for (int column = 0; column < headers.size(); column++) {
-                    int from = Math.min(starts.get(column), lines[line].length());
-                    int to = column + 1 < headers.size() ? Math.min(starts.get(column + 1), lines[line].length())
-                            : lines[line].length();
-                    assertThat(from == 0 || lines[line].charAt(from - 1) == ' ').as("a cell under %s in%n%s",
+                    int from = starts.get(column);
+                    if (from >= cells.length()) {
+                        row.put(headers.get(column), "");   // empty cells at the end of a line are not padded
+                        continue;
+                    }
+                    int to = column + 1 < headers.size() ? Math.min(starts.get(column + 1), cells.length())
+                            : cells.length();
+                    assertThat(from == 0 || cells.charAt(from - 1) == ' ').as("a cell under %s in%n%s",
                             headers.get(column), text).isTrue();
-                    row.put(headers.get(column), lines[line].substring(from, to).trim());
+                    row.put(headers.get(column), cells.substring(from, to).trim());
                 }
                 rows.add(row);
             }
