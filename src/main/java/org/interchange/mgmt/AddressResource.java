@@ -120,7 +120,8 @@ public class AddressResource {
     @Path("/{id: [0-9]+}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change what a row says", responses = @ApiResponse(responseCode = "200",
-            description = "the row as changed", content = @Content(schema = @Schema(implementation = AddressView.class))))
+            description = "the row as changed",
+            content = @Content(schema = @Schema(implementation = AddressView.class))))
     public Response change(@PathParam("id") long id, AddressBody body) {
         if (required(body).id() != null && body.id() != id) {
             throw new IllegalArgumentException("the body's id " + body.id() + " is not the path's " + id);

@@ -15,6 +15,7 @@ import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
@@ -28,11 +29,11 @@ import io.swagger.v3.oas.models.servers.Server;
 /**
  * The admin API's OpenAPI 3 description, generated from the code: swagger-core's reader reads the JAX-RS and OpenAPI
  * annotations of the resources the {@link Application} registers (its classes and instances with {@code @Path}; the
- * title and the security scheme are {@link OpenApiResource}'s); nothing scans the classpath. What holds for every operation is
- * added here rather than annotated on each: the problem answers ({@link Problem}: 401 and 429 from
- * {@link AdminAuthentication}, 400 where the operation takes parameters or a body, 404 where its path names
- * something it does not create, 415 where it takes a body, and any other error as {@code default}) and a tag named after the first
- * segment of the path, for a resource that declares none.
+ * title and the security scheme are {@link OpenApiResource}'s); nothing scans the classpath. What holds for every
+ * operation is added here rather than annotated on each: the problem answers ({@link Problem}: 401 and 429 from
+ * {@link AdminAuthentication}, 400 where the operation takes parameters or a body, 404 where its path names something
+ * it does not create, 415 where it takes a body, and any other error as {@code default}) and a tag named after the
+ * first segment of the path, for a resource that declares none.
  */
 final class ApiDescription {
 
@@ -70,6 +71,9 @@ final class ApiDescription {
     }
 
     private static void addProblemSchema(OpenAPI description) {
+        if (description.getComponents() == null) {
+            description.components(new Components());
+        }
         ResolvedSchema problem = ModelConverters.getInstance().readAllAsResolvedSchema(Problem.class);
         description.getComponents().addSchemas(PROBLEM, problem.schema);
         problem.referencedSchemas.forEach(description.getComponents()::addSchemas);

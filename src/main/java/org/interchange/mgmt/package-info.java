@@ -50,7 +50,8 @@
  * scheme and the tag (the path's first segment) are added for every operation. {@code OpenApiIT} fails for a
  * resource Jersey serves that the description lacks, and for a GET whose answer its schema does not describe.
  *
- * <p>{@code bin/interchange-admin} wraps these for the shell: tables by default, {@code --json} for the API's JSON. A dialplan rule's fields are the columns of the dialplan
+ * <p>{@code bin/interchange-admin} wraps these for the shell: tables by default, {@code --json} for the API's JSON.
+ * A dialplan rule's fields are the columns of the dialplan
  * table (dpid, pr, match_op, match_exp, match_flags, subst_exp, repl_exp, timerec, disabled, attrs); a rule that
  * would not compile is refused with 400 naming the column and the reason
  * ({@code match_exp: not a regular expression: Unclosed group near index 8 in ^0049(.*}).
