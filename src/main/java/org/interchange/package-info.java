@@ -18,7 +18,10 @@
  *             routing
  * proxy       the router's steps, stateful proxying, the servlet  proxy -&gt; routing, location, auth, domain,
  *             listener, registrar
- * mgmt        the admin REST API                             mgmt -&gt; every capability
+ * logging     log levels at run time (OpenSIPS log_level)
+ * mi          the management interface, JSON-RPC as OpenSIPS's mi_http; spi: MiCommand, which capabilities
+ *             implement (location, domain, permissions, dialplan, listener, logging -&gt; mi.spi)
+ * mgmt        the admin REST API, the MI's servlet, the MBeans        mgmt -&gt; every capability
  * </pre>
  * SIP servlets ({@code *Servlet}) only translate between SIP messages and calls into these beans; the beans never
  * see {@code javax.servlet.sip}. The messages of one call are handled one at a time (MSS's concurrency control per

@@ -20,6 +20,7 @@ import org.interchange.container.config.SipListener;
 import org.interchange.container.tls.TlsSettings;
 import org.interchange.core.DataDirectory;
 import org.interchange.core.TestConfiguration;
+import org.interchange.events.EventSettings;
 import org.interchange.listener.Listeners;
 import org.interchange.listener.SocketRules;
 import org.interchange.location.LocationSettings;
@@ -63,6 +64,7 @@ class DocumentedKeysTest {
             listener.udp = udp:127.0.0.1:5060
             listener.tls = tls:127.0.0.1:5061
             socket.rule.any.socket = udp
+            events.destination.hook.url = http://127.0.0.1:8080/events
             """;
 
     @TempDir
@@ -95,6 +97,7 @@ class DocumentedKeysTest {
         ProxySettings.from(config);
         AdminSettings.from(config, new DataDirectory(directory));
         SocketRules.from(config, Listeners.from(config));
+        EventSettings.from(config);
         config.dataDirectory();
         // reads every tls.* key before it looks for TLS listeners; with none, no keystore is generated
         TlsSettings.resolve(config, List.of());
@@ -140,6 +143,8 @@ class DocumentedKeysTest {
                         SipListener.PREFIX + ".<name>"))
                 .map(key -> key.replaceFirst("^" + Pattern.quote(SocketRules.PREFIX) + "\\.[^.]+\\.",
                         SocketRules.PREFIX + ".<name>."))
+                .map(key -> key.replaceFirst("^" + Pattern.quote(EventSettings.DESTINATION_PREFIX) + "\\.[^.]+\\.",
+                        EventSettings.DESTINATION_PREFIX + ".<name>."))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 }

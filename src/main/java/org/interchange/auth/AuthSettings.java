@@ -36,6 +36,10 @@ public record AuthSettings(boolean register, Set<String> methods, List<IpNetwork
                            List<DigestAlgorithm> algorithms, Duration nonceLifetime, String secret,
                            Duration subscriberRefresh) {
 
+    /** The keys {@code reload} applies; the others need a restart. */
+    public static final List<String> RELOADABLE_KEYS = List.of("auth.register", "auth.methods",
+            "auth.trusted-networks", "auth.algorithms");
+
     static final List<String> DEFAULT_METHODS = List.of("INVITE", "MESSAGE", "SUBSCRIBE", "PUBLISH", "REFER");
 
     public static AuthSettings from(RouterConfiguration config, DataDirectory data) {
@@ -57,6 +61,12 @@ public record AuthSettings(boolean register, Set<String> methods, List<IpNetwork
                 Duration.ofSeconds(config.integer("auth.subscriber-refresh", 60, 1, 86_400)));
     }
 
+    /** These settings with the {@link #RELOADABLE_KEYS} of {@code next}, the others kept. */
+    public AuthSettings withReloadable(AuthSettings next) {
+        return new AuthSettings(next.register, next.methods, next.trustedNetworks, next.algorithms, nonceLifetime,
+                secret, subscriberRefresh);
+    }
+
     @Override
     public String toString() {
         return "AuthSettings[register=" + register + ", methods=" + methods + ", trustedNetworks=" + trustedNetworks
@@ -64,7 +74,6 @@ public record AuthSettings(boolean register, Set<String> methods, List<IpNetwork
                 + subscriberRefresh + "]";
     }
 
-    /** Whether a source address is trusted. */
     /** Whether an address is in {@code auth.trusted-networks}. */
     public boolean isTrusted(InetAddress address) {
         for (IpNetwork network : trustedNetworks) {

@@ -17,6 +17,7 @@ import org.interchange.auth.internal.DigestCredentials;
 import org.interchange.auth.internal.Nonces;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.core.DataDirectory;
+import org.interchange.core.Reloading;
 import org.interchange.core.RouterStarting;
 import org.interchange.core.Scheduler;
 import org.interchange.core.sip.InboundRequest;
@@ -61,7 +62,7 @@ public class Authenticator {
 
     private enum Verdict { VALID, STALE, FAILED }
 
-    private AuthSettings settings;
+    private volatile AuthSettings settings;
     private Subscribers subscribers;
     private Scheduler scheduler;
     private Nonces nonces;
@@ -170,6 +171,15 @@ public class Authenticator {
     @Singleton
     static AuthSettings settings(RouterConfiguration config, DataDirectory data) {
         return AuthSettings.from(config, data);
+    }
+
+    /**
+     * {@code reload}: who must authenticate and which challenges are offered change for the next request; the
+     * nonce lifetime and secret, which live in issued nonces, and the subscriber refresh, a timer, need a restart.
+     */
+    void reload(@Observes Reloading reloading, DataDirectory data) {
+        AuthSettings next = AuthSettings.from(reloading.configuration(), data);
+        reloading.stage(AuthSettings.RELOADABLE_KEYS, () -> settings = settings.withReloadable(next));
     }
 
     /** Makes the bean ready (its {@code @PostConstruct} runs) before the router takes traffic. */

@@ -20,5 +20,9 @@
  * reloads the subscriber table into memory. Table: {@code subscriber}, kept in memory (about 600 bytes a
  * subscriber): authentication never reads the database, and keeps working while it is down. A nonce issued before
  * the router's start is stale (nonce counts are in memory only), so phones re-authenticate at once after a restart.
+ *
+ * <p>{@code reload} of the configuration applies {@code auth.register}, {@code auth.methods},
+ * {@code auth.trusted-networks} and {@code auth.algorithms} to the next request; the nonce lifetime and secret and
+ * the subscriber refresh need a restart.
  */
 package org.interchange.auth;

@@ -62,5 +62,8 @@
  * {@link org.interchange.dialplan.Translation}, {@link org.interchange.dialplan.DialplanLoad} and
  * {@link org.interchange.dialplan.InvalidRuleException}. No configuration keys, no timers. Depends on the core
  * (database, clock) only.
+ *
+ * <p>MI commands: {@link org.interchange.dialplan.DialplanCommands} ({@code dp_reload}, {@code dp_translate}
+ * dpid input, without chaining).
  */
 package org.interchange.dialplan;

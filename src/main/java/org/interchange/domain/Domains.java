@@ -15,6 +15,7 @@ import javax.inject.Inject;
 import org.interchange.container.config.IpAddresses;
 import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.config.SipListener;
+import org.interchange.core.Reloading;
 import org.interchange.core.RouterStarting;
 import org.interchange.core.persistence.Database;
 import org.interchange.domain.internal.DomainTable;
@@ -26,12 +27,18 @@ import org.interchange.domain.internal.DomainTable;
 @ApplicationScoped
 public class Domains {
 
-    private List<String> configured;
-    private Set<String> aliases;
     private DomainTable table;
     private volatile Snapshot snapshot;
 
-    private record Snapshot(List<String> served, Set<String> servedSet) {
+    /** What lookups read: the configured domains, the table's, both together (configured first) and the aliases. */
+    private record Snapshot(List<String> configured, List<String> fromTable, List<String> served,
+                            Set<String> servedSet, Set<String> aliases) {
+
+        static Snapshot of(List<String> configured, List<String> fromTable, Set<String> aliases) {
+            Set<String> served = new LinkedHashSet<>(configured);
+            served.addAll(fromTable);
+            return new Snapshot(configured, fromTable, List.copyOf(served), Set.copyOf(served), aliases);
+        }
     }
 
     protected Domains() {
@@ -44,9 +51,8 @@ public class Domains {
     }
 
     Domains(List<String> configured, Set<String> aliases, DomainTable table) {
-        this.configured = configured.stream().map(Domains::normalize).toList();
-        this.aliases = aliases;
         this.table = table;
+        this.snapshot = Snapshot.of(normalized(configured), List.of(), aliases);
     }
 
     @PostConstruct
@@ -61,12 +67,13 @@ public class Domains {
     /** Whether a host (Request-URI, To) is one of ours: a served domain or an alias of the router. */
     public boolean isLocal(String host) {
         String normalized = normalize(host);
-        return snapshot.servedSet().contains(normalized) || aliases.contains(normalized);
+        Snapshot current = snapshot;
+        return current.servedSet().contains(normalized) || current.aliases().contains(normalized);
     }
 
     /** Whether a host names the router itself rather than a domain. */
     public boolean isAlias(String host) {
-        return aliases.contains(normalize(host));
+        return snapshot.aliases().contains(normalize(host));
     }
 
     /**
@@ -75,10 +82,11 @@ public class Domains {
      */
     public Optional<String> servedDomain(String host) {
         String normalized = normalize(host);
-        if (snapshot.servedSet().contains(normalized)) {
+        Snapshot current = snapshot;
+        if (current.servedSet().contains(normalized)) {
             return Optional.of(normalized);
         }
-        return aliases.contains(normalized) ? Optional.of(defaultDomain()) : Optional.empty();
+        return current.aliases().contains(normalized) ? Optional.of(current.served().get(0)) : Optional.empty();
     }
 
     /** The default domain: the first configured, else the first of the table. */
@@ -96,7 +104,7 @@ public class Domains {
      *
      * @return false when it was served already
      */
-    public boolean add(String domain) {
+    public synchronized boolean add(String domain) {
         String normalized = normalize(domain);
         if (snapshot.servedSet().contains(normalized)) {
             return false;
@@ -111,17 +119,38 @@ public class Domains {
      *
      * @return false when the table did not have it
      */
-    public boolean remove(String domain) {
+    public synchronized boolean remove(String domain) {
         boolean removed = table.remove(normalize(domain));
         reload();
         return removed;
     }
 
     /** Reads the table again ({@code domain:reload}). */
-    public void reload() {
-        Set<String> served = new LinkedHashSet<>(configured);
-        served.addAll(table.all());
-        snapshot = new Snapshot(List.copyOf(served), Set.copyOf(served));
+    public synchronized void reload() {
+        Snapshot current = snapshot;
+        snapshot = Snapshot.of(current.configured(), List.copyOf(table.all()), current.aliases());
+    }
+
+    /**
+     * {@code reload} of the configuration: {@code domains} and {@code aliases} change for the next request (the
+     * listeners' addresses, also aliases, change only with a restart).
+     */
+    void reloadSettings(@Observes Reloading reloading) {
+        RouterConfiguration config = reloading.configuration();
+        List<String> configured = normalized(config.list("domains", List.of()));
+        Set<String> aliases = aliases(config);
+        if (configured.isEmpty() && snapshot.fromTable().isEmpty()) {
+            throw config.invalid("domains", "no served domain: set domains or add one to the domain table");
+        }
+        reloading.stage(List.of("domains", "aliases"), () -> {
+            synchronized (this) {
+                snapshot = Snapshot.of(configured, snapshot.fromTable(), aliases);
+            }
+        });
+    }
+
+    private static List<String> normalized(List<String> domains) {
+        return domains.stream().map(Domains::normalize).toList();
     }
 
     private static Set<String> aliases(RouterConfiguration config) {

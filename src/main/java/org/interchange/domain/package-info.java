@@ -9,5 +9,8 @@
  * {@code domains} (served domains, comma-separated; the first is the default domain) and {@code aliases} (other
  * names and addresses of the router; listener addresses are aliases without being listed). An alias used as the
  * host of an address-of-record stands for the default domain. Table: {@code domain}, whose rows are served too.
+ *
+ * <p>MI commands ({@link org.interchange.domain.DomainCommands}): {@code domain_dump}, {@code domain_reload}.
+ * {@code reload} of the configuration applies {@code domains} and {@code aliases} to the next request.
  */
 package org.interchange.domain;

@@ -29,14 +29,15 @@ import org.interchange.core.sip.SipUri;
  * Conditions: {@code source} (networks), {@code received-on} (listener names), {@code ruri-user} (a regular
  * expression for the whole user part), {@code domain} (Request-URI hosts), {@code method}, {@code transport}.
  * Actions: {@code socket} (a listener name, {@code proto:address:port} or {@code proto:received[:port]}) and
- * {@code destination} (a SIP URI). Immutable and thread-safe.
+ * {@code destination} (a SIP URI). Thread-safe: {@code reload} replaces the list as a whole, and a request is
+ * matched against one list or the other.
  */
 public final class SocketRules {
 
     /** The key prefix of rules. */
     public static final String PREFIX = "socket.rule";
 
-    private final List<SocketRule> rules;
+    private volatile List<SocketRule> rules;
     private final Listeners listeners;
 
     public SocketRules(List<SocketRule> rules, Listeners listeners) {
@@ -76,11 +77,17 @@ public final class SocketRules {
 
     /** The first rule that matches a request. */
     public Optional<SocketRule> match(InboundRequest request) {
-        if (rules.isEmpty()) {
+        List<SocketRule> current = rules;
+        if (current.isEmpty()) {
             return Optional.empty();
         }
         Optional<String> arrival = listeners.at(request.arrival()).map(SipListener::name);
-        return rules.stream().filter(rule -> rule.matches(request, arrival)).findFirst();
+        return current.stream().filter(rule -> rule.matches(request, arrival)).findFirst();
+    }
+
+    /** Puts the rules of {@code next} in use ({@code reload}); they must have been built over the same listeners. */
+    void replaceWith(SocketRules next) {
+        rules = next.rules;
     }
 
     /** The rules, in the order they are tried. */

@@ -24,5 +24,9 @@
  * {@link org.interchange.listener.SocketRules}, {@link org.interchange.listener.NextHop} and the counters, and
  * produces the container's RFC 3263 resolver ({@code org.interchange.container.dns.SipServerLocator}) for next hops
  * that are names. Depends on the core only.
+ *
+ * <p>MI command {@code list_sockets} ({@link org.interchange.listener.ListenerCommands}). {@code reload} of
+ * the configuration applies the socket rules ({@code socket.rule.*}) to the next request; the listeners,
+ * {@code socket.default} and {@code socket.private-networks} need a restart.
  */
 package org.interchange.listener;

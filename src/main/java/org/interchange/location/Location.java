@@ -24,6 +24,7 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 
 import org.interchange.container.config.RouterConfiguration;
+import org.interchange.core.Reloading;
 import org.interchange.core.RouterStarting;
 import org.interchange.core.Scheduler;
 import org.interchange.core.persistence.Database;
@@ -177,6 +178,20 @@ public class Location {
         return removed[0];
     }
 
+    /**
+     * Removes one binding of an address-of-record, the one whose contact is {@code contact} as registered
+     * ({@code ul_rm_contact}); returns whether there was one.
+     */
+    public boolean removeContact(Aor aor, String contact) {
+        boolean[] removed = {false};
+        update(aor, current -> {
+            List<Binding> kept = current.stream().filter(binding -> !binding.contact().equals(contact)).toList();
+            removed[0] = kept.size() < current.size();
+            return kept;
+        });
+        return removed[0];
+    }
+
     /** All unexpired bindings, by address-of-record ({@code location:list}). */
     public Map<Aor, List<Binding>> list() {
         Instant now = clock.instant();
@@ -233,6 +248,11 @@ public class Location {
     @Singleton
     static LocationSettings settings(RouterConfiguration config) {
         return LocationSettings.from(config);
+    }
+
+    /** {@code reload}: these settings need a restart, but a bad value refuses the reload as it would the start. */
+    static void checkReload(@Observes Reloading reloading) {
+        LocationSettings.from(reloading.configuration());
     }
 
     private ReentrantLock lockOf(Aor aor) {

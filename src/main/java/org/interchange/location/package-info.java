@@ -31,5 +31,9 @@
  * and the {@link org.interchange.location.Binding} record. Config: {@code location.timer-interval} (seconds between
  * purges of expired bindings, default 60), {@code location.db-mode}, {@code location.flush-interval}. Timers:
  * {@code location-expiry}, {@code location-flush} (write-behind). Table: {@code location}.
+ *
+ * <p>MI commands ({@link org.interchange.location.LocationCommands}, usrloc's): {@code ul_dump [brief]},
+ * {@code ul_show_contact table_name aor}, {@code ul_rm table_name aor}, {@code ul_rm_contact table_name aor contact}
+ * (the one table is {@code location}; an address-of-record is {@code user@domain}).
  */
 package org.interchange.location;

@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * is logged with its source address and answered 401 only after {@link #FAILURE_DELAY}, by a timer thread (the
  * request is asynchronous meanwhile, so that slow answers hold no request thread); a source locked out by
  * {@link LoginFailures} gets 429 with Retry-After at once, without its credentials being checked.
+ *
+ * <p>A request sent by a script in a page, marked by {@code X-Requested-With: XMLHttpRequest} (the admin console
+ * marks every call so), gets its 401 without {@code WWW-Authenticate}: browsers answer that header with a login
+ * dialog of their own, over the console's sign-in form, whichever of the two asked. Every other client is
+ * challenged as RFC 7235 says.
  */
 public class AdminAuthentication implements Filter {
 
@@ -76,9 +81,10 @@ public class AdminAuthentication implements Filter {
             chain.doFilter(request, response);
             return;
         }
+        boolean challenge = !"XMLHttpRequest".equalsIgnoreCase(http.getHeader("X-Requested-With"));
         if (header == null) {
             // not a login attempt (a client that waits for the challenge): answered at once, not counted
-            unauthorized((HttpServletResponse) response);
+            unauthorized((HttpServletResponse) response, challenge);
             return;
         }
         if (failures.failed(source)) {
@@ -89,20 +95,22 @@ public class AdminAuthentication implements Filter {
         }
         AsyncContext async = request.startAsync();
         async.setTimeout(FAILURE_DELAY.plusSeconds(30).toMillis());
-        scheduler.after(FAILURE_DELAY, () -> answerUnauthorized(async));
+        scheduler.after(FAILURE_DELAY, () -> answerUnauthorized(async, challenge));
     }
 
-    private static void answerUnauthorized(AsyncContext async) {
+    private static void answerUnauthorized(AsyncContext async, boolean challenge) {
         try {
-            unauthorized((HttpServletResponse) async.getResponse());
+            unauthorized((HttpServletResponse) async.getResponse(), challenge);
             async.complete();
         } catch (IOException | IllegalStateException e) {
             log.debug("Admin API: the client left before its 401", e);
         }
     }
 
-    private static void unauthorized(HttpServletResponse response) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Interchange admin\", charset=\"UTF-8\"");
+    private static void unauthorized(HttpServletResponse response, boolean challenge) throws IOException {
+        if (challenge) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Interchange admin\", charset=\"UTF-8\"");
+        }
         Problem.of("authentication-required", "Authentication required", 401,
                 "the admin API needs the admin user's credentials (HTTP Basic)").write(response);
     }

@@ -10,6 +10,7 @@ import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
@@ -62,12 +63,18 @@ public class LocationResource {
         return all;
     }
 
+    /** Removes every binding of an address-of-record, or with {@code ?contact=} the one of that contact. */
     @DELETE
     @Path("/{aor}")
-    @Operation(summary = "Remove every binding of an address-of-record (ul_rm)",
+    @Operation(summary = "Remove the bindings of an address-of-record (ul_rm), or one of them (ul_rm_contact)",
             responses = @ApiResponse(responseCode = "204", description = "removed"))
     public Response remove(@PathParam("aor") @Parameter(description = "user@domain", example = "alice@127.0.0.1")
-                           String aor) {
+                           String aor, @QueryParam("contact") @Parameter(description = "only the binding of this "
+                                   + "contact") String contact) {
+        if (contact != null) {
+            return location.removeContact(Aor.parse(aor), contact) ? Response.noContent().build()
+                    : ProblemMapper.notFound("no binding of " + aor + " has the contact " + contact);
+        }
         return location.remove(Aor.parse(aor)) > 0 ? Response.noContent().build()
                 : ProblemMapper.notFound("no bindings for " + aor);
     }

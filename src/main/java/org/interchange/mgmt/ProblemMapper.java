@@ -9,6 +9,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 import javax.ws.rs.ext.Provider;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.interchange.container.config.InvalidConfigurationException;
 import org.interchange.core.persistence.DatabaseUnavailableException;
 import org.interchange.core.persistence.InvalidDataException;
 import org.slf4j.Logger;
@@ -37,6 +38,9 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
         }
         if (error instanceof JsonProcessingException) {
             return notJson().response();
+        }
+        if (error instanceof InvalidConfigurationException) {
+            return Problem.of("invalid-configuration", "Invalid configuration", 400, error.getMessage()).response();
         }
         if (error instanceof IllegalArgumentException || error instanceof InvalidDataException) {
             return Problem.of("invalid-request", "Invalid request", 400, error.getMessage()).response();

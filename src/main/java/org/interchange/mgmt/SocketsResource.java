@@ -58,12 +58,15 @@ public class SocketsResource {
     @GET
     @Operation(summary = "The listeners, the socket rules and the socket policy's counters (list_sockets)")
     public SocketsView list() {
-        SipListener fallback = listeners.fallback();
-        return new SocketsView(
-                listeners.all().stream().map(l -> new ListenerView(l.name(), l.socket(), l.transport().token() + ":"
-                        + l.shown(), l.equals(fallback))).toList(),
-                rules.rules().stream().map(SocketsResource::view).toList(),
+        return new SocketsView(views(listeners), rules.rules().stream().map(SocketsResource::view).toList(),
                 stats.snapshot());
+    }
+
+    /** The listeners as the API shows them, here and in {@code /api/status}. */
+    static List<ListenerView> views(Listeners listeners) {
+        SipListener fallback = listeners.fallback();
+        return listeners.all().stream().map(l -> new ListenerView(l.name(), l.socket(), l.transport().token() + ":"
+                + l.shown(), l.equals(fallback))).toList();
     }
 
     private static RuleView view(SocketRule rule) {

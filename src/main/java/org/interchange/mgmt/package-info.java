@@ -18,6 +18,8 @@
  * DELETE /api/domains/{domain}            domain:remove
  * GET    /api/location                    location:list (ul_dump)
  * DELETE /api/location/{aor}              location:remove (ul_rm)
+ * DELETE /api/location/{aor}?contact=..   one binding (ul_rm_contact)
+ * GET    /api/errors                      the latest warnings and errors of the log (RecentErrors, in memory)
  * GET    /api/timers                      core:timers
  * GET    /api/sockets                     listener:sockets (list_sockets): listeners, socket rules, counters
  * GET    /api/route                       route:list: the request route's steps and the hooks, in order
@@ -37,13 +39,25 @@
  * DELETE /api/dialplan/{id}               dialplan:remove
  * POST   /api/dialplan/reload             dp_reload: {"sets", "rules", "disabled", "skipped"}
  * GET    /api/dialplan/translate?dpid=1&amp;input=0049...   dp_translate: output, rule, attrs, steps; 404 if none
+ * GET    /api/events                      events:list (events_subscribers): destinations, state, counters
+ * POST   /api/events/test                 events:test (raise_event): E_INTERCHANGE_TEST to them, 202
+ * GET    /api/status                      {"version", "started" (ISO-8601), "uptime_seconds", "listeners": [as
+ *                                         /api/sockets]} (uptime, version)
+ * GET    /api/log-levels                  {"root": "INFO", "loggers": {"org.interchange": "INFO", ...}, "levels"}
+ * PUT    /api/log-levels/{logger|root}    {"level": "DEBUG"}: until the router stops (log_level); 400 names the levels
+ * POST   /api/reload                      reload interchange.properties: {"changed": {key: {"from", "to"}},
+ *                                         "restart_needed": [keys]}; 400 naming file, line and problem
+ * POST   /mi                              the MI: JSON-RPC 2.0 as OpenSIPS's mi_http ({@link MiHttp},
+ *                                         org.interchange.mi), same credentials
  * GET    /api/openapi.json, /api/openapi.yaml   this API described in OpenAPI 3 ({@link OpenApiResource})
  * </pre>
+ * MBeans in the platform MBeanServer ({@link ManagementBeans}): {@code org.interchange:type=LogLevels} (attribute
+ * {@code Levels}, operation {@code setLevel}) and {@code org.interchange:type=Reload} (operation {@code reload}).
  *
  * <p><b>A new resource</b> is a class with {@code @Path} registered in {@link AdminApi} (an instance built over its
  * capability's beans). The OpenAPI description ({@link ApiDescription}, served by {@link OpenApiResource}) reads it
- * from there at its first request: no list to update. For a useful description give it {@code @Tag(name, description)},
- * each method {@code @Operation(summary = ...)}, parameters {@code @Parameter} (with {@code required} and an
+ * from there at its first request: no list to update. For a useful description give it
+ * {@code @Tag(name, description)}, each method {@code @Operation(summary = ...)}, parameters {@code @Parameter} (with {@code required} and an
  * {@code example} for required query parameters), a method that returns {@code Response} its
  * {@code @ApiResponse(responseCode, content = @Content(schema = @Schema(implementation = ...)))}, and fields that
  * may be null {@code @Schema(nullable = true)}; records, not maps, for bodies. The problem answers, the security
@@ -55,5 +69,12 @@
  * table (dpid, pr, match_op, match_exp, match_flags, subst_exp, repl_exp, timerec, disabled, attrs); a rule that
  * would not compile is refused with 400 naming the column and the reason
  * ({@code match_exp: not a regular expression: Unclosed group near index 8 in ^0049(.*}).
+ *
+ * <p>The admin console (OpenSIPS's opensips-cp, Kamailio's siremis) is static HTML, CSS and JavaScript modules in the
+ * WAR ({@code webapp/console}, its README says how they are laid out) under {@code /interchange/console/}, on the same
+ * listener; it signs in against this API and calls it from the browser with {@code X-Requested-With:
+ * XMLHttpRequest}, for which {@link AdminAuthentication} leaves {@code WWW-Authenticate} out of a 401 (the browser's
+ * own login dialog would cover the console's form). {@link ConsoleHeaders} gives its files a Content-Security-Policy
+ * that runs only the router's own scripts. No Java decides anything for it: it shows what these resources answer.
  */
 package org.interchange.mgmt;

@@ -42,5 +42,7 @@
  * distinct mask length of that family in the table (hosts and /24s: two probes), then checks the few rows of the
  * networks found for port, transport and pattern. Nothing is parsed and nothing touches the database on a lookup;
  * reads of the snapshot take no lock. Depends on the core (database, configuration's IP literals) only.
+ *
+ * <p>MI commands: {@link org.interchange.permissions.AddressCommands} (one partition, {@code default}).
  */
 package org.interchange.permissions;

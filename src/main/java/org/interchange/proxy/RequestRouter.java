@@ -21,6 +21,7 @@ import org.interchange.container.config.RouterConfiguration;
 import org.interchange.container.config.SipListener;
 import org.interchange.container.dns.DnsFailure;
 import org.interchange.container.dns.SipServerLocator;
+import org.interchange.core.Reloading;
 import org.interchange.core.RouterStarting;
 import org.interchange.core.sip.Endpoint;
 import org.interchange.core.sip.InboundRequest;
@@ -277,6 +278,11 @@ public class RequestRouter {
     @Singleton
     static ProxySettings settings(RouterConfiguration config) {
         return ProxySettings.from(config);
+    }
+
+    /** {@code reload}: these settings need a restart, but a bad value refuses the reload as it would the start. */
+    static void checkReload(@Observes Reloading reloading) {
+        ProxySettings.from(reloading.configuration());
     }
 
     /** Makes the bean ready (its {@code @PostConstruct} runs) before the router takes traffic. */

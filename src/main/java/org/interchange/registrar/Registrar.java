@@ -20,6 +20,7 @@ import org.interchange.auth.Authenticator;
 import org.interchange.auth.Authenticator.Authenticated;
 import org.interchange.auth.Authenticator.Challenged;
 import org.interchange.container.config.RouterConfiguration;
+import org.interchange.core.Reloading;
 import org.interchange.core.RouterStarting;
 import org.interchange.core.sip.Aor;
 import org.interchange.core.sip.InboundRequest;
@@ -45,7 +46,7 @@ public class Registrar {
     private Domains domains;
     private Authenticator authenticator;
     private Location location;
-    private RegistrarSettings settings;
+    private volatile RegistrarSettings settings;
     private Clock clock;
 
     protected Registrar() {
@@ -175,6 +176,7 @@ public class Registrar {
     }
 
     private Reply update(InboundRequest request, Aor aor) {
+        RegistrarSettings settings = this.settings; // one snapshot for the whole request, even across a reload
         List<RequestedContact> contacts = RequestedContact.parseAll(request.headers().all("Contact"));
         OptionalLong expiresHeader = request.headers().first("Expires").map(String::trim)
                 .filter(v -> !v.isEmpty() && v.chars().allMatch(Character::isDigit))
@@ -261,6 +263,12 @@ public class Registrar {
     @Singleton
     static RegistrarSettings settings(RouterConfiguration config) {
         return RegistrarSettings.from(config);
+    }
+
+    /** {@code reload}: the expiry limits and {@code registrar.max-contacts} apply to the next REGISTER. */
+    void reload(@Observes Reloading reloading) {
+        RegistrarSettings next = RegistrarSettings.from(reloading.configuration());
+        reloading.stage(RegistrarSettings.KEYS, () -> settings = next);
     }
 
     /** Makes the bean ready (its {@code @PostConstruct} runs) before the router takes traffic. */

@@ -1,5 +1,7 @@
 package org.interchange.registrar;
 
+import java.util.List;
+
 import org.interchange.container.config.RouterConfiguration;
 
 /**
@@ -11,6 +13,10 @@ import org.interchange.container.config.RouterConfiguration;
  * @param maxContacts    {@code registrar.max-contacts}: bindings per address-of-record, 0 for no limit (default 10)
  */
 public record RegistrarSettings(int minExpires, int maxExpires, int defaultExpires, int maxContacts) {
+
+    /** The keys, all of which {@code reload} applies. */
+    public static final List<String> KEYS = List.of("registrar.min-expires", "registrar.max-expires",
+            "registrar.default-expires", "registrar.max-contacts");
 
     private static final int ONE_DAY = 86_400;
     private static final int ONE_YEAR = 365 * ONE_DAY;

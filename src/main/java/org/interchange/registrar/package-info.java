@@ -27,5 +27,8 @@
  * of the registrar queue, so that a slow or dead database never holds the threads that OPTIONS, BYE and every other
  * message need; a full queue is answered 503 with Retry-After, a failing database 500 with Retry-After. In both
  * modes a value wider than its column (a Call-ID over 255 characters) is answered 400 naming it.
+ *
+ * <p>{@code reload} of the configuration applies {@code registrar.min-expires}, {@code .max-expires},
+ * {@code .default-expires} and {@code .max-contacts} to the next REGISTER.
  */
 package org.interchange.registrar;

@@ -68,8 +68,8 @@ public class SocketPolicyBenchmark {
                 "loopback6 = udp:[::1]:5060");
         nextHop = NextHop.of("sip:bob@127.0.0.1:5080", List.of());
         destination = nextHop.address().orElseThrow();
-        kernelRoutes = KernelRouteSelector.system(listeners, Duration.ofSeconds(60));
-        policy = new DefaultSocketPolicy(listeners, kernelRoutes, new SocketStats());
+        kernelRoutes = KernelRouteSelector.system(listeners, Duration.ofSeconds(60), fallback -> { });
+        policy = new DefaultSocketPolicy(listeners, kernelRoutes, new SocketStats(), fallback -> { });
         // the rule of the configuration's example: calls to *33... leave through a chosen listener
         SocketRule media = new SocketRule("media", List.of(), Set.of(), Optional.of(Pattern.compile("^\\*33[0-9]+$")),
                 Set.of(), Set.of(), Set.of(), Optional.of(new ForcedSocket.Named("loopback")), Optional.empty());

@@ -179,6 +179,20 @@ class LocationTest {
         assertThat(restarted(server).list()).containsOnlyKeys(BOB);
     }
 
+    @OnEveryDatabase
+    void removeContactDropsOnlyThatBinding(TestDatabase server) {
+        Location location = location(server.empty());
+        add(location, ALICE, binding(ALICE, "sip:alice@198.51.100.1", 1.0, 3600));
+        add(location, ALICE, binding(ALICE, "sip:alice@198.51.100.2", 1.0, 3600));
+
+        assertThat(location.removeContact(ALICE, "sip:alice@198.51.100.1")).isTrue();
+        assertThat(location.removeContact(ALICE, "sip:alice@198.51.100.9")).isFalse();
+
+        assertThat(location.lookup(ALICE)).extracting(Binding::contact).containsExactly("sip:alice@198.51.100.2");
+        assertThat(restarted(server).lookup(ALICE)).extracting(Binding::contact)
+                .containsExactly("sip:alice@198.51.100.2");
+    }
+
     @Test
     void failingDatabaseRefusesTheChangeAndKeepsWhatIsKnown() {
         StoppableDatabase database = TestDatabase.ownH2();

@@ -48,6 +48,19 @@ class AdminAuthenticationTest {
     }
 
     @Test
+    void aPageScriptsFailedLoginIsNotChallengedSoThatTheBrowserShowsNoDialogOfItsOwn() throws Exception {
+        Exchange exchange = new Exchange("192.0.2.7", basic("admin", "wrong"));
+        exchange.requestedWith = "XMLHttpRequest";
+
+        filter.doFilter(exchange.request(), exchange.response(), exchange.chain());
+        scheduler.runDelayed();
+
+        assertThat(exchange.status).isEqualTo(401);
+        assertThat(exchange.headers).doesNotContainKey("WWW-Authenticate");
+        assertThat(exchange.body.toString()).contains("authentication-required");
+    }
+
+    @Test
     void theRightCredentialsPassAtOnce() throws Exception {
         Exchange exchange = new Exchange("192.0.2.7", basic("admin", "right"));
 
@@ -82,6 +95,7 @@ class AdminAuthenticationTest {
     private static final class Exchange {
         final String source;
         final String authorization;
+        String requestedWith;
         final Map<String, String> headers = new HashMap<>();
         final StringWriter body = new StringWriter();
         int status;
@@ -97,7 +111,11 @@ class AdminAuthenticationTest {
         HttpServletRequest request() {
             return stand(HttpServletRequest.class, (method, args) -> switch (method) {
                 case "getRemoteAddr" -> source;
-                case "getHeader" -> "Authorization".equals(args[0]) ? authorization : null;
+                case "getHeader" -> switch ((String) args[0]) {
+                    case "Authorization" -> authorization;
+                    case "X-Requested-With" -> requestedWith;
+                    default -> null;
+                };
                 case "getMethod" -> "GET";
                 case "getRequestURI" -> "/interchange/api/timers";
                 case "startAsync" -> {

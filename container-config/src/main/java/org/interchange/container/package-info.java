@@ -9,6 +9,8 @@
  *       it: {@link org.interchange.container.PropertyChangeSipStandardManager};</li>
  *   <li>{@link org.interchange.container.config}: the router's configuration file, read the same way by the
  *       launcher (to open listeners) and by the router (for everything else);</li>
+ *   <li>{@link org.interchange.container.RecentErrors}: the log's latest warnings and errors in memory, a log4j
+ *       appender (log4j lives here, on the container classpath), read by the admin API's {@code /api/errors};</li>
  *   <li>{@link org.interchange.container.embedded}: the embedded launcher, which starts Tomcat with one SIP
  *       connector per configured listener and deploys the WAR the way the standalone distribution does.</li>
  * </ul>

@@ -2,7 +2,9 @@ package org.interchange.listener.internal;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import javax.enterprise.context.ApplicationScoped;
 import javax.inject.Inject;
@@ -14,6 +16,7 @@ import org.interchange.listener.Listeners;
 import org.interchange.listener.OutboundBranch;
 import org.interchange.listener.SocketChoice;
 import org.interchange.listener.SocketChoice.Reason;
+import org.interchange.listener.SocketFallback;
 import org.interchange.listener.SocketPolicy;
 import org.interchange.listener.SocketStats;
 import org.slf4j.Logger;
@@ -21,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The router's socket policy: a rule's listener, the registration's listener, the kernel's route, the default, first
- * match wins. A listener that cannot reach the destination's address family is passed over, with a warning and a
- * count, never used. Every decision is logged at debug level with its reason and counted. Thread-safe.
+ * match wins. A listener that cannot reach the destination's address family is passed over, with a warning, a
+ * count and a {@link SocketFallback}, never used. Every decision is logged at debug level with its reason and
+ * counted. Thread-safe.
  */
 @ApplicationScoped
 public class DefaultSocketPolicy implements SocketPolicy {
@@ -32,25 +36,34 @@ public class DefaultSocketPolicy implements SocketPolicy {
     private Listeners listeners;
     private KernelRouteSelector kernelRoutes;
     private SocketStats stats;
+    private Consumer<SocketFallback> fallbacks;
 
     protected DefaultSocketPolicy() {
         // for CDI's proxy
     }
 
     @Inject
-    public DefaultSocketPolicy(Listeners listeners, KernelRouteSelector kernelRoutes, SocketStats stats) {
+    public DefaultSocketPolicy(Listeners listeners, KernelRouteSelector kernelRoutes, SocketStats stats,
+                               Consumer<SocketFallback> fallbacks) {
         this.listeners = listeners;
         this.kernelRoutes = kernelRoutes;
         this.stats = stats;
+        this.fallbacks = fallbacks;
     }
 
     @Override
     public SocketChoice choose(OutboundBranch branch) {
         Optional<InetAddress> destination = branch.nextHop().address();
-        SocketChoice choice = forced(branch, destination)
+        Optional<SocketChoice> forced = forced(branch, destination);
+        SocketChoice choice = forced
                 .or(() -> registered(branch, destination))
                 .or(() -> destination.flatMap(address -> kernelRoutes.choose(address, branch.nextHop().transport())))
                 .orElseGet(() -> fallback(branch, destination));
+        if (forced.isEmpty() && branch.forced().isPresent()) {
+            fallbacks.accept(new SocketFallback(SocketFallback.Kind.FORCED_UNUSABLE, branch.nextHop().toString(),
+                    branch.forced().get().toString(), choice.listener(), "the rule's socket cannot be used; chosen by "
+                    + choice.reason().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        }
         stats.decided(choice.reason());
         if (log.isDebugEnabled()) {
             log.debug("{} {} to {} leaves through {} ({})", branch.request().method(), branch.request().requestUri(),

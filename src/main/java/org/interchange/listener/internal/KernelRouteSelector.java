@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -22,6 +23,7 @@ import org.interchange.core.IpNetwork;
 import org.interchange.listener.Listeners;
 import org.interchange.listener.SocketChoice;
 import org.interchange.listener.SocketChoice.Reason;
+import org.interchange.listener.SocketFallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>When the kernel's address is not a listener of that transport, the nearest listener of that transport and
  * family is taken: one on the same interface, else one in the same subnet, else the default; a warning is logged
- * once per cached answer. Thread-safe; a cached decision costs one map lookup.
+ * and a {@link SocketFallback} reported once per cached answer. Thread-safe; a cached decision costs one map lookup.
  */
 public final class KernelRouteSelector {
 
@@ -57,26 +59,30 @@ public final class KernelRouteSelector {
     private final LongSupplier nanoTime;
     private final Function<InetAddress, Optional<InetAddress>> kernel;
     private final Function<InetAddress, Optional<LocalInterface>> interfaces;
+    private final Consumer<SocketFallback> fallbacks;
     private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
 
     /**
      * @param kernel     the local address the kernel sends from to a destination; empty when it has no route
      * @param interfaces the interface holding a local address
+     * @param fallbacks  told of each answer that is not the kernel's own address
      */
     public KernelRouteSelector(Listeners listeners, Duration ttl, LongSupplier nanoTime,
                                Function<InetAddress, Optional<InetAddress>> kernel,
-                               Function<InetAddress, Optional<LocalInterface>> interfaces) {
+                               Function<InetAddress, Optional<LocalInterface>> interfaces,
+                               Consumer<SocketFallback> fallbacks) {
         this.listeners = listeners;
         this.ttlNanos = ttl.toNanos();
         this.nanoTime = nanoTime;
         this.kernel = kernel;
         this.interfaces = interfaces;
+        this.fallbacks = fallbacks;
     }
 
     /** Over the real kernel and interfaces. */
-    public static KernelRouteSelector system(Listeners listeners, Duration ttl) {
+    public static KernelRouteSelector system(Listeners listeners, Duration ttl, Consumer<SocketFallback> fallbacks) {
         return new KernelRouteSelector(listeners, ttl, System::nanoTime, KernelRouteSelector::askKernel,
-                KernelRouteSelector::interfaceOf);
+                KernelRouteSelector::interfaceOf, fallbacks);
     }
 
     /** The listener for a destination; empty when the kernel has no route to it. */
@@ -122,12 +128,14 @@ public final class KernelRouteSelector {
         Optional<SipListener> nearest = sameInterface.or(() -> sameSubnet)
                 .or(() -> listeners.defaultFor(transport, ipv6));
         SipListener chosen = nearest.orElse(listeners.fallback());
+        String why = sameInterface.isPresent() ? "same interface"
+                : sameSubnet.isPresent() ? "same subnet" : nearest.isPresent() ? "default" : "no listener fits";
         log.warn("The kernel sends to {} from {}{}, which is not a {} listener: using {} ({}); add a listener on {} "
                         + "or a socket rule to choose yourself",
                 destination.getHostAddress(), source.getHostAddress(), local.map(i -> " (" + i.name() + ")").orElse(""),
-                transport.token(), chosen, sameInterface.isPresent() ? "same interface"
-                        : sameSubnet.isPresent() ? "same subnet" : nearest.isPresent() ? "default" : "no listener fits",
-                source.getHostAddress());
+                transport.token(), chosen, why, source.getHostAddress());
+        fallbacks.accept(new SocketFallback(SocketFallback.Kind.KERNEL_ROUTE_FALLBACK, destination.getHostAddress(),
+                transport.token() + ":" + source.getHostAddress(), chosen, why));
         return new SocketChoice(chosen, Reason.KERNEL_ROUTE_FALLBACK);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -18,6 +19,7 @@ import org.interchange.listener.NextHop;
 import org.interchange.listener.OutboundBranch;
 import org.interchange.listener.SocketChoice;
 import org.interchange.listener.SocketChoice.Reason;
+import org.interchange.listener.SocketFallback;
 import org.interchange.listener.SocketStats;
 import org.interchange.listener.TestListeners;
 import org.junit.jupiter.api.Test;
@@ -44,9 +46,11 @@ class DefaultSocketPolicyTest {
             .route("198.51.100.20", "203.0.113.4")
             .route("2001:db8::100", "2001:db8::4");
     private final SocketStats stats = new SocketStats();
+    private final List<SocketFallback> fallbacks = new ArrayList<>();
     private final DefaultSocketPolicy policy = new DefaultSocketPolicy(listeners,
-            new KernelRouteSelector(listeners, Duration.ofSeconds(60), () -> 0L, kernel, address -> Optional.empty()),
-            stats);
+            new KernelRouteSelector(listeners, Duration.ofSeconds(60), () -> 0L, kernel, address -> Optional.empty(),
+                    fallbacks::add),
+            stats, fallbacks::add);
 
     @Test
     void theRulesListenerWinsOverRegistrationAndKernelRoute() {
@@ -71,6 +75,12 @@ class DefaultSocketPolicyTest {
 
         assertThat(choice).isEqualTo(choice("public", Reason.KERNEL_ROUTE));
         assertThat(stats.snapshot()).contains(entry("forced-unusable", 1L), entry("rule", 0L));
+        assertThat(fallbacks).singleElement().satisfies(fallback -> {
+            assertThat(fallback.kind()).isEqualTo(SocketFallback.Kind.FORCED_UNUSABLE);
+            assertThat(fallback.wanted()).isEqualTo(new ForcedSocket.Named("v6").toString());
+            assertThat(fallback.chosen()).isEqualTo(listeners.named("public").orElseThrow());
+            assertThat(fallback.why()).endsWith("chosen by kernel-route");
+        });
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.interchange.listener.internal.FakeKernel.address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.interchange.core.IpNetwork;
 import org.interchange.listener.Listeners;
 import org.interchange.listener.SocketChoice;
 import org.interchange.listener.SocketChoice.Reason;
+import org.interchange.listener.SocketFallback;
 import org.interchange.listener.TestListeners;
 import org.interchange.listener.internal.KernelRouteSelector.LocalInterface;
 import org.junit.jupiter.api.Test;
@@ -43,8 +45,9 @@ class KernelRouteSelectorTest {
             .route("2001:db8::100", "2001:db8::5");
     private final Map<InetAddress, LocalInterface> interfaces = new HashMap<>();
     private long nanoTime = 1_000_000_000L;
+    private final List<SocketFallback> fallbacks = new ArrayList<>();
     private final KernelRouteSelector selector = new KernelRouteSelector(listeners, TTL, () -> nanoTime, kernel,
-            address -> Optional.ofNullable(interfaces.get(address)));
+            address -> Optional.ofNullable(interfaces.get(address)), fallbacks::add);
 
     @Test
     void theKernelsAddressIsTheListenerBoundThere() {
@@ -124,6 +127,25 @@ class KernelRouteSelectorTest {
 
         assertThat(selector.choose(address("10.0.0.101"), Transport.UDP))
                 .contains(choice("private", Reason.KERNEL_ROUTE_FALLBACK));
+    }
+
+    @Test
+    void aFallbackIsReportedOncePerCachedAnswerWithWhatTheKernelWantedAndWhatWasTaken() {
+        interfaces.put(address("10.0.0.5"), new LocalInterface("eth1", List.of(address("10.0.0.5")),
+                List.of(IpNetwork.parse("10.0.0.0/24"))));
+
+        selector.choose(address("10.0.0.101"), Transport.UDP);
+        selector.choose(address("10.0.0.101"), Transport.UDP);
+
+        assertThat(fallbacks).containsExactly(new SocketFallback(SocketFallback.Kind.KERNEL_ROUTE_FALLBACK,
+                "10.0.0.101", "udp:10.0.0.5", listeners.named("private").orElseThrow(), "same subnet"));
+    }
+
+    @Test
+    void theKernelsOwnListenerIsNoFallback() {
+        selector.choose(address("10.0.0.100"), Transport.UDP);
+
+        assertThat(fallbacks).isEmpty();
     }
 
     @Test

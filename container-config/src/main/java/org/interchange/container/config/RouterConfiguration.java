@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -202,10 +204,19 @@ public final class RouterConfiguration {
      * be ignored in silence. Call it once every part of the router has read its configuration.
      */
     public void rejectUnreadKeys() {
+        rejectUnreadKeys(Set.of());
+    }
+
+    /**
+     * Refuses keys of the file that nothing has read from this configuration and that {@code alsoKnown} does not
+     * list: a file read again at run time, whose keys only some parts of the router read again ({@code reload}),
+     * is checked against the keys the running router read at start.
+     */
+    public void rejectUnreadKeys(Set<String> alsoKnown) {
         List<String> unread = StreamSupport.stream(config.getConfigSources().spliterator(), false)
                 .filter(source -> source.getOrdinal() == FILE_ORDINAL)
                 .flatMap(source -> source.getPropertyNames().stream())
-                .filter(key -> !keysRead.contains(key))
+                .filter(key -> !keysRead.contains(key) && !alsoKnown.contains(key))
                 .sorted(Comparator.comparingInt(this::line))
                 .toList();
         if (!unread.isEmpty()) {
@@ -213,6 +224,24 @@ public final class RouterConfiguration {
                     .map(key -> file + ", line " + line(key) + ": " + key + ": unknown key (misspelt, or not used by this version)")
                     .collect(Collectors.joining("\n")));
         }
+    }
+
+    /**
+     * The keys the file sets, with their values as the router sees them (environment and system-property overrides
+     * win, expressions expanded), in file order; reading them here does not count as reading them (see
+     * {@link #rejectUnreadKeys()}). What {@code reload} compares to tell what changed.
+     */
+    public Map<String, String> fileValues() {
+        Map<String, String> values = new LinkedHashMap<>();
+        StreamSupport.stream(config.getConfigSources().spliterator(), false)
+                .filter(source -> source.getOrdinal() == FILE_ORDINAL)
+                .flatMap(source -> source.getPropertyNames().stream())
+                .sorted(Comparator.comparingInt(this::line).thenComparing(key -> key))
+                .forEach(key -> {
+                    ConfigValue value = config.getConfigValue(key);
+                    values.put(key, value.getValue() == null ? value.getRawValue() : value.getValue().trim());
+                });
+        return values;
     }
 
     /** The keys asked for so far, set or not: what the router reads, for a test to compare with what is documented. */

@@ -6,6 +6,8 @@ import static org.interchange.container.config.ConfigurationFiles.load;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -247,5 +249,29 @@ class RouterConfigurationTest {
         } else {
             System.setProperty(property, value);
         }
+    }
+
+    @Test
+    void fileValuesAreTheFilesKeysInFileOrderWithoutCountingAsRead() {
+        RouterConfiguration config = load(directory, """
+                registrar.max-expires = 600
+                domains = example.com
+                """);
+
+        assertThat(config.fileValues()).containsExactly(
+                Map.entry("registrar.max-expires", "600"), Map.entry("domains", "example.com"));
+        assertThatThrownBy(config::rejectUnreadKeys).hasMessageContaining("registrar.max-expires");
+    }
+
+    @Test
+    void keysKnownElsewhereAreNotRefused() {
+        RouterConfiguration config = load(directory, """
+                registrar.max-expires = 600
+                registrar.max-expire = 60
+                """);
+
+        assertThatThrownBy(() -> config.rejectUnreadKeys(Set.of("registrar.max-expires")))
+                .hasMessageContaining("line 2: registrar.max-expire: unknown key")
+                .hasMessageNotContaining("registrar.max-expires");
     }
 }

@@ -100,6 +100,23 @@ class AdminScriptIT {
         assertThat(run.commandLines()).noneMatch(line -> line.startsWith("curl "));
     }
 
+    @Test
+    void statusLogLevelsReloadAndTheMiFromTheShell() throws Exception {
+        Path work = WorkDirectory.named("admin-script/operations");
+        Map<String, String> credentials = Map.of("INTERCHANGE_ADMIN_PASSWORD", router.setting("admin.password"));
+
+        assertThat(script(work, credentials, "", "--json", "status").output()).contains("\"uptime_seconds\"", "\"listeners\"");
+        assertThat(script(work, credentials, "", "--json", "log-level", "set", "org.interchange.it.script", "DEBUG").output())
+                .contains("\"level\":\"DEBUG\"");
+        assertThat(script(work, credentials, "", "--json", "log-level", "list").output())
+                .contains("\"org.interchange.it.script\":\"DEBUG\"");
+        assertThat(script(work, credentials, "", "--json", "reload").output()).contains("\"changed\":{}");
+        assertThat(script(work, credentials, "", "--json", "mi", "which").output()).contains("\"ul_dump\"");
+        Run missing = script(work, credentials, "", "--json", "mi", "ul_show_contact", "location", "nobody@" + router.domain());
+        assertThat(missing.all()).contains("\"code\":404", "AOR not found");
+        assertNoPasswordIn(missing, router.setting("admin.password"));
+    }
+
     private void assertRegisters(Subscriber subscriber) {
         try (SipAgent phone = router.agent(Transport.UDP, subscriber)) {
             assertThat(phone.register().status()).as("REGISTER of %s with the password the script set",

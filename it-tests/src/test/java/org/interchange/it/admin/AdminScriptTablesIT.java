@@ -108,6 +108,20 @@ class AdminScriptTablesIT {
     }
 
     @Test
+    void statusLogLevelsReloadEventsErrorsAndTheMiAreTables() throws Exception {
+        Run status = run("", "status");
+        assertThat(table(status, 0).headers()).containsExactly("VERSION", "STARTED", "UPTIME_S");
+        assertThat(table(status, 1).row("LISTENER", "udp")).isPresent();
+        assertThat(table(run("", "log-level", "set", "org.interchange.it.tables", "DEBUG"), 0)
+                .row("LOGGER", "org.interchange.it.tables").orElseThrow()).containsEntry("LEVEL", "DEBUG");
+        assertThat(table(run("", "log-level", "list"), 0).row("LOGGER", "root")).isPresent();
+        assertThat(table(run("", "reload"), 0).headers()).containsExactly("CHANGED", "FROM", "TO");
+        assertThat(table(run("", "events"), 0).headers()).startsWith("DESTINATION", "TRANSPORT", "URL");
+        assertThat(table(run("", "errors"), 0).headers()).containsExactly("TIME", "LEVEL", "LOGGER", "MESSAGE");
+        assertThat(json(run("", "mi", "which")).toString()).contains("\"ul_dump\"");
+    }
+
+    @Test
     void addressRowsAreAddedChangedMatchedReloadedAndRemoved() throws Exception {
         Map<String, String> added = table(run("", "address", "add", "--ip", "192.0.2.207", "--grp", "907",
                 "--context-info", "tables it"), 0).row("IP", "192.0.2.207").orElseThrow();

@@ -89,6 +89,12 @@ public final class AdminClient {
         return json(path, send(HttpRequest.newBuilder(resolve(path)).GET()));
     }
 
+    /** The status a GET of a resource answers ({@code GET /api/<path>}): 404 for one this router does not have. */
+    public int status(String path) {
+        return exchange(HttpRequest.newBuilder(resolve(path)).GET(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     /** Creates in a resource ({@code POST /api/<path>}) with a JSON body; the answer's JSON. */
     public JsonNode post(String path, String body) {
         return json(path, send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
@@ -99,6 +105,22 @@ public final class AdminClient {
     public JsonNode put(String path, String body) {
         return json(path, send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body))));
+    }
+
+    /**
+     * Calls an MI command ({@code POST /interchange/mi}, JSON-RPC 2.0 as OpenSIPS's {@code mi_http}) with params
+     * given as JSON (an object or an array; null for none); the whole JSON-RPC response.
+     */
+    public JsonNode mi(String method, String params) {
+        String request = "{\"jsonrpc\": \"2.0\", \"method\": \"" + method + "\""
+                + (params == null ? "" : ", \"params\": " + params) + ", \"id\": 1}";
+        return miRequest(request);
+    }
+
+    /** Sends a body to the MI as it is; the JSON answer. */
+    public JsonNode miRequest(String body) {
+        return json("../mi", send(HttpRequest.newBuilder(resolve("../mi")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))));
     }
 
     /** Removes a resource ({@code DELETE /api/<path>}). */
@@ -114,22 +136,41 @@ public final class AdminClient {
         }
     }
 
+    /**
+     * Sends a request to {@code /api/<path>} (a JSON body, or null for none) and returns the answer whatever its
+     * status, for tests of the refusals.
+     */
+    public HttpResponse<String> exchange(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        return exchange(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The API's address, for requests a test writes itself (without credentials, for instance). */
+    public URI uri(String path) {
+        return resolve(path);
+    }
+
     private String send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError(response.request().method() + " " + response.uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         HttpRequest built = request.header("Authorization", authorization).timeout(TIMEOUT).build();
-        HttpResponse<String> response;
         try {
-            response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            return http.send(built, body);
         } catch (IOException e) {
             throw new AssertionError(built.method() + " " + built.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(built.method() + " " + built.uri() + " was interrupted", e);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new AssertionError(built.method() + " " + built.uri() + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return response.body();
     }
 
     private URI resolve(String path) {

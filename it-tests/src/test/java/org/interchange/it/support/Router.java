@@ -44,6 +44,7 @@ public final class Router {
     private final List<Listener> listeners;
     private final AdminClient admin;
     private final Path log;
+    private final Path configuration;
     private final Path data;
     private final Runnable restart;
     /** The keystore the router serves on its TLS listeners, as the agents' key and trust; made when first needed. */
@@ -63,15 +64,17 @@ public final class Router {
      *
      * @param settings    the router's configuration, as written to its interchange.properties
      * @param contextPath the WAR's context path ({@code /interchange})
+     * @param configuration the router's {@code conf/interchange.properties}
      * @param data        the router's data directory, where it generates the keystore of its TLS listeners
      * @param restart     stops the router process and starts it again on the same configuration and data
      */
-    public Router(String name, Map<String, String> settings, String contextPath, Path log, Path data,
-                  Runnable restart) {
+    public Router(String name, Map<String, String> settings, String contextPath, Path log, Path configuration,
+                  Path data, Runnable restart) {
         this.name = name;
         this.settings = Map.copyOf(settings);
         this.listeners = listeners(settings);
         this.log = log;
+        this.configuration = configuration;
         this.data = data;
         this.restart = restart;
         this.admin = new AdminClient(URI.create("http://" + setting("admin.http") + contextPath + "/api/"),
@@ -183,6 +186,14 @@ public final class Router {
     /** The router's console output ({@code logs/router.log} of its working copy), its warnings included. */
     public Path log() {
         return log;
+    }
+
+    /**
+     * The router's configuration file in its working copy, which a test may change and have the router reload;
+     * {@link #setting} keeps the values the router started with.
+     */
+    public Path configuration() {
+        return configuration;
     }
 
     public AdminClient admin() {

@@ -13,8 +13,10 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.interchange.it.support.Router;
+import org.interchange.it.support.sip.AgentPorts;
 import org.jboss.arquillian.container.spi.client.container.ConfigurationMapper;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
@@ -84,7 +86,8 @@ public class InterchangeContainer implements DeployableContainer<InterchangeCont
             startRouter();
             deployedDigest = digest;
             String contextPath = "/" + archive.getName().replaceFirst("\\.war$", "");
-            router = new Router(config.name(), settings, contextPath, installation.log(), installation.data(),
+            router = new Router(config.name(), settings, contextPath, installation.log(),
+                    installation.configuration(), installation.data(),
                     this::restart);
         }
         return new ProtocolMetaData().addContext(router);
@@ -143,7 +146,8 @@ public class InterchangeContainer implements DeployableContainer<InterchangeCont
      * [::1]), the admin API on the port 3028 above, the registrar and authentication defaults written out, then the
      * container's own settings and database over them. In the container's settings, {@value #SIP_PORT} stands for
      * its SIP port: {@code listener.udp-b = udp:127.0.0.2:{sip-port}}, and {@value #SIP_TLS_PORT} for the port above
-     * it: {@code listener.tls = tls:127.0.0.1:{sip-tls-port}}.
+     * it: {@code listener.tls = tls:127.0.0.1:{sip-tls-port}}; {@code {agent-port:last}} for the top port of the
+     * agents' range, where a test's own server listens ({@code {agent-port:last-1}} below it).
      */
     private Map<String, String> settings(RunDatabase runDatabase) {
         Map<String, String> all = new LinkedHashMap<>();
@@ -163,10 +167,19 @@ public class InterchangeContainer implements DeployableContainer<InterchangeCont
         all.put("auth.methods", "INVITE, MESSAGE, SUBSCRIBE, PUBLISH, REFER");
         all.put("auth.algorithms", "SHA-256, MD5");
         all.put("auth.nonce-lifetime", "300");
-        config.settings().forEach((key, value) -> all.put(key, value.replace(SIP_PORT, String.valueOf(port))
-                .replace(SIP_TLS_PORT, String.valueOf(port + 1))));
+        config.settings().forEach((key, value) -> all.put(key, agentPorts(value
+                .replace(SIP_PORT, String.valueOf(port)).replace(SIP_TLS_PORT, String.valueOf(port + 1)))));
         all.putAll(runDatabase.routerSettings());
         return all;
+    }
+
+    /** {@code {agent-port:last}}, {@code {agent-port:last-1}}: a port of a test's own server ({@link AgentPorts#fromTop}).
+     */
+    private static final Pattern AGENT_PORT = Pattern.compile("\\{agent-port:last(?:-(\\d+))?}");
+
+    private static String agentPorts(String value) {
+        return AGENT_PORT.matcher(value).replaceAll(match -> String.valueOf(
+                AgentPorts.fromTop(match.group(1) == null ? 0 : Integer.parseInt(match.group(1)))));
     }
 
     private void startRouter() throws DeploymentException {

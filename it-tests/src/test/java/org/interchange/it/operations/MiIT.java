@@ -1,0 +1,231 @@
+package org.interchange.it.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.interchange.it.support.AdminClient;
+import org.interchange.it.support.Router;
+import org.interchange.it.support.RouterDeployment;
+import org.interchange.it.support.sip.Received;
+import org.interchange.it.support.sip.SipAgent;
+import org.interchange.it.support.sip.Transport;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An operator's scripts written for OpenSIPS's MI ({@code mi_http}: JSON-RPC 2.0 over HTTP) run against the router
+ * at {@code /interchange/mi}: the bindings of phones that really registered ({@code ul_dump},
+ * {@code ul_show_contact}), removing one ({@code ul_rm}; a call to that user then gets 480), the dialplan, address
+ * and domain tables, the sockets, uptime, version, the commands there are, log levels, and OpenSIPS's error codes for
+ * an unknown method, a malformed request and parameters that do not fit. Unlike OpenSIPS's, the MI wants the admin
+ * credentials.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MiIT {
+
+    @Deployment(testable = false)
+    @TargetsContainer("operations")
+    static WebArchive router() {
+        return RouterDeployment.war();
+    }
+
+    @ArquillianResource
+    Router router;
+
+    private AdminClient mi() {
+        return router.admin();
+    }
+
+    private static JsonNode result(JsonNode response) {
+        assertThat(response.path("jsonrpc").asText()).isEqualTo("2.0");
+        assertThat(response.has("error")).as("an error in %s", response).isFalse();
+        assertThat(response.path("id").asInt()).isEqualTo(1);
+        return response.path("result");
+    }
+
+    private static JsonNode error(JsonNode response, int code) {
+        assertThat(response.has("result")).as("a result in %s", response).isFalse();
+        assertThat(response.path("error").path("code").asInt()).as("%s", response).isEqualTo(code);
+        return response.path("error");
+    }
+
+    @Test
+    void ulDumpListsTheBindingsOfPhonesThatRegistered() {
+        try (SipAgent alice = router.registeredAgent(Transport.UDP, "alice")) {
+            JsonNode table = result(mi().mi("ul_dump", null)).path("Domains").get(0);
+
+            assertThat(table.path("name").asText()).isEqualTo("location");
+            JsonNode aor = find(table.path("AORs"), "AOR", alice.subscriber().aor());
+            JsonNode contact = aor.path("Contacts").get(0);
+            assertThat(contact.path("Contact").asText()).isEqualTo(alice.contactUri());
+            assertThat(contact.path("Expires").asLong()).isPositive();
+            assertThat(contact.path("Socket").asText())
+                    .isEqualTo("udp:127.0.0.1:" + router.sipAddress(Transport.UDP).getPort());
+            assertThat(contact.path("Received").asText()).isEqualTo("sip:127.0.0.1:" + alice.address().getPort());
+            JsonNode brief = find(result(mi().mi("ul_dump", "{\"brief\": 1}")).path("Domains").get(0).path("AORs"),
+                    "AOR", alice.subscriber().aor());
+            assertThat(brief.path("Contacts").get(0).fieldNames()).toIterable().containsExactly("Contact");
+        }
+    }
+
+    @Test
+    void ulShowContactShowsOneAddressOfRecordOrAnswersAorNotFound() {
+        try (SipAgent alice = router.registeredAgent(Transport.UDP, "alice")) {
+            JsonNode contacts = result(mi().mi("ul_show_contact",
+                    "[\"location\", \"" + alice.subscriber().aor() + "\"]")).path("Contacts");
+
+            assertThat(contacts).hasSize(1);
+            assertThat(contacts.get(0).path("Contact").asText()).isEqualTo(alice.contactUri());
+            JsonNode missing = error(mi().mi("ul_show_contact",
+                    "{\"table_name\": \"location\", \"aor\": \"nobody@" + router.domain() + "\"}"), 404);
+            assertThat(missing.path("message").asText()).isEqualTo("AOR not found");
+        }
+    }
+
+    @Test
+    void ulRmRemovesTheBindingsAndACallToThatUserGets480() {
+        try (SipAgent alice = router.registeredAgent(Transport.UDP, "alice");
+             SipAgent bob = router.registeredAgent(Transport.UDP, "bob")) {
+            assertThat(result(mi().mi("ul_rm", "[\"location\", \"" + bob.subscriber().aor() + "\"]")).asText())
+                    .isEqualTo("OK");
+
+            assertThat(mi().bindings(bob.subscriber().aor())).isEmpty();
+            Received response = alice.sendAuthenticated(alice.invite(bob.subscriber().uri())).awaitFinalResponse();
+            assertThat(response.status()).isEqualTo(480);
+        }
+    }
+
+    @Test
+    void ulRmContactRemovesOneContact() {
+        try (SipAgent desk = router.registeredAgent(Transport.UDP, "carol")) {
+            String aor = desk.subscriber().aor();
+            JsonNode unknown = error(mi().mi("ul_rm_contact",
+                    "[\"location\", \"" + aor + "\", \"sip:nowhere@192.0.2.1\"]"), 404);
+            assertThat(unknown.path("message").asText()).isEqualTo("Contact not found");
+
+            assertThat(result(mi().mi("ul_rm_contact", "{\"table_name\": \"location\", \"aor\": \"" + aor
+                    + "\", \"contact\": \"" + desk.contactUri() + "\"}")).asText()).isEqualTo("OK");
+            assertThat(mi().bindings(aor)).isEmpty();
+        }
+    }
+
+    @Test
+    void dpTranslateAppliesARuleOfTheDialplanTable() {
+        mi().post("dialplan", "{\"dpid\": 41, \"pr\": 1, \"match_op\": 1, \"match_exp\": \"^0[1-9][0-9]+$\", "
+                + "\"subst_exp\": \"^0(.*)$\", \"repl_exp\": \"+49\\\\1\", \"attrs\": \"national\"}");
+        assertThat(result(mi().mi("dp_reload", null)).asText()).isEqualTo("OK");
+
+        JsonNode translated = result(mi().mi("dp_translate", "{\"dpid\": 41, \"input\": \"0301234567\"}"));
+
+        assertThat(translated.path("Output").asText()).isEqualTo("+49301234567");
+        assertThat(translated.path("ATTRIBUTES").asText()).isEqualTo("national");
+        assertThat(error(mi().mi("dp_translate", "[\"41\", \"+1555\"]"), 404).path("message").asText())
+                .isEqualTo("No translation");
+    }
+
+    @Test
+    void addressReloadAndDumpShowTheAddressTable() {
+        mi().post("address", "{\"grp\": 7, \"ip\": \"10.10.11.11\", \"context_info\": \"router\"}");
+
+        assertThat(result(mi().mi("address_reload", null)).asText()).isEqualTo("OK");
+        JsonNode partition = result(mi().mi("address_dump", null)).path("Partitions").get(0);
+        assertThat(partition.path("name").asText()).isEqualTo("default");
+        JsonNode row = find(partition.path("Destinations"), "ip", "10.10.11.11");
+        assertThat(row.path("grp").asInt()).isEqualTo(7);
+        assertThat(row.path("mask").asInt()).isEqualTo(32);
+        assertThat(row.path("context_info").asText()).isEqualTo("router");
+        assertThat(error(mi().mi("address_reload", "[\"other\"]"), 404).path("message").asText())
+                .isEqualTo("No such partition");
+    }
+
+    @Test
+    void domainDumpAndReload() {
+        assertThat(find(result(mi().mi("domain_dump", null)).path("Domains"), "name", router.domain())).isNotNull();
+        assertThat(result(mi().mi("domain_reload", null)).asText()).isEqualTo("OK");
+    }
+
+    @Test
+    void listSocketsShowsTheListeners() {
+        JsonNode sockets = result(mi().mi("list_sockets", null)).path("Sockets");
+
+        List<String> shown = new ArrayList<>();
+        sockets.forEach(socket -> shown.add(socket.path("Proto").asText() + ":" + socket.path("Address").asText()
+                + ":" + socket.path("Port").asText()));
+        int port = router.sipAddress(Transport.UDP).getPort();
+        assertThat(shown).contains("udp:127.0.0.1:" + port, "tcp:127.0.0.1:" + port, "udp:::1:" + port);
+    }
+
+    @Test
+    void uptimeVersionAndWhichAnswerAsOpenSipsCore() {
+        JsonNode uptime = result(mi().mi("uptime", null));
+        assertThat(uptime.fieldNames()).toIterable().containsExactly("Now", "Up since", "Up time");
+        assertThat(uptime.path("Up time").asText()).matches("\\d+ \\[sec]");
+
+        assertThat(result(mi().mi("version", "[]")).path("Server").asText()).startsWith("Interchange (");
+
+        List<String> commands = new ArrayList<>();
+        result(mi().mi("which", null)).forEach(name -> commands.add(name.asText()));
+        assertThat(commands).contains("uptime", "version", "which", "log_level", "reload", "ul_dump",
+                "ul_show_contact", "ul_rm", "ul_rm_contact", "domain_dump", "domain_reload", "address_dump",
+                "address_reload", "dp_reload", "dp_translate", "list_sockets");
+    }
+
+    @Test
+    void logLevelListsAndSetsLevels() {
+        JsonNode loggers = result(mi().mi("log_level", null)).path("Loggers");
+        assertThat(find(loggers, "Logger", "root").path("Log level").asText()).isEqualTo("INFO");
+
+        JsonNode set = result(mi().mi("log_level", "{\"level\": 4, \"logger\": \"org.interchange.it.probe\"}"));
+        assertThat(set.path("Logger").asText()).isEqualTo("org.interchange.it.probe");
+        assertThat(set.path("New log level").asText()).isEqualTo("DEBUG");
+        result(mi().mi("log_level", "[\"WARN\", \"org.interchange.it.probe\"]"));
+        assertThat(error(mi().mi("log_level", "[\"VERBOSE\", \"org.interchange.it.probe\"]"), -32602)
+                .path("data").asText()).contains("DEBUG", "INFO", "WARN");
+    }
+
+    @Test
+    void protocolErrorsHaveJsonRpcCodes() {
+        assertThat(error(mi().mi("ds_list", null), -32601).path("message").asText()).isEqualTo("Method not found");
+        assertThat(error(mi().mi("ul_show_contact", "[\"location\"]"), -32602).path("message").asText())
+                .isEqualTo("Invalid params");
+        assertThat(error(mi().miRequest("{\"jsonrpc\": \"2.0\", \"method\": "), -32700).path("message").asText())
+                .isEqualTo("Parse error");
+        assertThat(error(mi().miRequest("{\"method\": \"uptime\", \"id\": 1}"), -32600).path("message").asText())
+                .isEqualTo("Invalid Request");
+    }
+
+    @Test
+    void withoutCredentialsTheMiAnswers401() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(mi().uri("../mi"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\": \"2.0\", \"method\": \"which\", \"id\": 1}"))
+                .build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).doesNotContain("ul_dump");
+    }
+
+    /** The element of an array whose field has the value; fails naming the array otherwise. */
+    private static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode element : array) {
+            if (element.path(field).asText().equals(value)) {
+                return element;
+            }
+        }
+        throw new AssertionError("no element with " + field + " = " + value + " in " + array);
+    }
+}

@@ -1,0 +1,33 @@
+package org.interchange.mgmt;
+
+import java.util.List;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+import org.interchange.container.RecentErrors;
+
+/**
+ * {@code /api/errors}: the router's latest warnings and errors, oldest first (the log's WARN and ERROR lines, kept
+ * in memory by {@link RecentErrors}), for the console's dashboard.
+ */
+@Path("/errors")
+@Produces(MediaType.APPLICATION_JSON)
+public class ErrorsResource {
+
+    /** One warning or error as the API shows it; {@code time} in ISO 8601, {@code thrown} the exception, if any. */
+    public record ErrorView(String time, String level, String logger, String thread, String message, String thrown) {
+
+        static ErrorView of(RecentErrors.Event event) {
+            return new ErrorView(event.time().toString(), event.level(), event.logger(), event.thread(),
+                    event.message(), event.thrown());
+        }
+    }
+
+    @GET
+    public List<ErrorView> list() {
+        return RecentErrors.latest().stream().map(ErrorView::of).toList();
+    }
+}
