@@ -58,9 +58,9 @@
  * capability's beans). The OpenAPI description ({@link ApiDescription}, served by {@link OpenApiResource}) reads it
  * from there at its first request: no list to update. For a useful description give it
  * {@code @Tag(name, description)}, each method {@code @Operation(summary = ...)}, parameters {@code @Parameter}
- * (with {@code required} and an {@code example} for required query parameters), a method that returns {@code Response} its
- * {@code @ApiResponse(responseCode, content = @Content(schema = @Schema(implementation = ...)))}, and fields that
- * may be null {@code @Schema(nullable = true)}; records, not maps, for bodies. The problem answers, the security
+ * (with {@code required} and an {@code example} for required query parameters), a method that returns
+ * {@code Response} its {@code @ApiResponse(responseCode, content = @Content(schema = @Schema(implementation = ...)))},
+ * and fields that may be null {@code @Schema(nullable = true)}; records, not maps, for bodies. The problem answers, the security
  * scheme and the tag (the path's first segment) are added for every operation. {@code OpenApiIT} fails for a
  * resource Jersey serves that the description lacks, and for a GET whose answer its schema does not describe.
  *
