@@ -60,9 +60,9 @@
  * {@code @Tag(name, description)}, each method {@code @Operation(summary = ...)}, parameters {@code @Parameter}
  * (with {@code required} and an {@code example} for required query parameters), a method that returns
  * {@code Response} its {@code @ApiResponse(responseCode, content = @Content(schema = @Schema(implementation = ...)))},
- * and fields that may be null {@code @Schema(nullable = true)}; records, not maps, for bodies. The problem answers, the security
- * scheme and the tag (the path's first segment) are added for every operation. {@code OpenApiIT} fails for a
- * resource Jersey serves that the description lacks, and for a GET whose answer its schema does not describe.
+ * and fields that may be null {@code @Schema(nullable = true)}; records, not maps, for bodies. The problem answers,
+ * the security scheme and the tag (the path's first segment) are added for every operation. {@code OpenApiIT} fails
+ * for a resource Jersey serves that the description lacks, and for a GET whose answer its schema does not describe.
  *
  * <p>{@code bin/interchange-admin} wraps these for the shell: tables by default, {@code --json} for the API's JSON.
  * A dialplan rule's fields are the columns of the dialplan
