@@ -18,6 +18,12 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.interchange.container.config.IpAddresses;
 import org.interchange.permissions.AddressEntry;
 import org.interchange.permissions.AddressGroups;
@@ -31,12 +37,16 @@ import org.interchange.permissions.Proto;
  * table's columns. Changes take effect before the answer; {@code /reload} picks up changes made with SQL.
  */
 @Path("/address")
+@Tag(name = "address", description = "The address groups: OpenSIPS's permissions address table "
+        + "(address_dump, address_reload, get_source_group, check_address)")
 @Produces(MediaType.APPLICATION_JSON)
 public class AddressResource {
 
     /** A row as the API shows it. */
-    public record AddressView(long id, int grp, String ip, int mask, int port, String proto, String pattern,
-                              @JsonProperty("context_info") String contextInfo) {
+    public record AddressView(long id, int grp, String ip, int mask, @Schema(description = "0 for any") int port,
+                              @Schema(description = "any, udp, tcp, tls, ...") String proto,
+                              @Schema(nullable = true) String pattern,
+                              @Schema(nullable = true) @JsonProperty("context_info") String contextInfo) {
 
         static AddressView of(AddressEntry entry) {
             AddressRule rule = entry.rule();
@@ -49,8 +59,10 @@ public class AddressResource {
      * The body of a POST or PUT: {@code ip} is required; {@code grp} defaults to 0, {@code mask} to one host (32 or
      * 128), {@code port} to 0 (any), {@code proto} to any. An {@code id}, if given, must be the one of the path.
      */
-    public record AddressBody(Long id, Integer grp, String ip, Integer mask, Integer port, String proto,
-                              String pattern, @JsonProperty("context_info") String contextInfo) {
+    public record AddressBody(Long id, Integer grp,
+                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "192.0.2.10") String ip,
+                              Integer mask, Integer port, String proto, String pattern,
+                              @JsonProperty("context_info") String contextInfo) {
 
         AddressRule rule() {
             return AddressRule.of(grp == null ? 0 : grp, ip, mask, port == null ? 0 : port, proto, pattern,
@@ -66,7 +78,9 @@ public class AddressResource {
 
     /** The rows loaded ({@code address_dump}), all or those of one group. */
     @GET
-    public List<AddressView> list(@QueryParam("grp") String grp) {
+    @Operation(summary = "The rows loaded, all or those of one group (address_dump)")
+    public List<AddressView> list(@QueryParam("grp") @Parameter(description = "a group number",
+            schema = @Schema(type = "integer")) String grp) {
         Optional<Integer> group = grp == null ? Optional.empty()
                 : Optional.of(number("grp", grp, 0, Integer.MAX_VALUE));
         return groups.list().stream()
@@ -77,6 +91,8 @@ public class AddressResource {
 
     @GET
     @Path("/{id: [0-9]+}")
+    @Operation(summary = "One row", responses = @ApiResponse(responseCode = "200", description = "the row",
+            content = @Content(schema = @Schema(implementation = AddressView.class))))
     public Response get(@PathParam("id") long id) {
         return groups.list().stream().filter(entry -> entry.id() == id).findFirst()
                 .map(entry -> Response.ok(AddressView.of(entry)).build())
@@ -86,6 +102,9 @@ public class AddressResource {
     /** Adds a row: 201, its URI in Location and the row as stored in the body. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a row; in use when the answer comes", responses = @ApiResponse(responseCode = "201",
+            description = "added: its URI in Location", content = @Content(
+                    schema = @Schema(implementation = AddressView.class))))
     public Response add(AddressBody body) {
         if (required(body).id() != null) {
             throw new IllegalArgumentException("the router gives the id; leave it out of the body");
@@ -100,6 +119,9 @@ public class AddressResource {
     @PUT
     @Path("/{id: [0-9]+}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change what a row says", responses = @ApiResponse(responseCode = "200",
+            description = "the row as changed",
+            content = @Content(schema = @Schema(implementation = AddressView.class))))
     public Response change(@PathParam("id") long id, AddressBody body) {
         if (required(body).id() != null && body.id() != id) {
             throw new IllegalArgumentException("the body's id " + body.id() + " is not the path's " + id);
@@ -111,6 +133,7 @@ public class AddressResource {
 
     @DELETE
     @Path("/{id: [0-9]+}")
+    @Operation(summary = "Remove a row", responses = @ApiResponse(responseCode = "204", description = "removed"))
     public Response remove(@PathParam("id") long id) {
         return groups.remove(id) ? Response.noContent().build() : ProblemMapper.notFound(noRow(id));
     }
@@ -118,6 +141,7 @@ public class AddressResource {
     /** Reads the table again ({@code address_reload}): the rows loaded, and those skipped with the reason. */
     @POST
     @Path("/reload")
+    @Operation(summary = "Read the table again (address_reload): the rows loaded, those skipped and why")
     public AddressReload reload() {
         return groups.reload();
     }
@@ -128,9 +152,15 @@ public class AddressResource {
      */
     @GET
     @Path("/match")
-    public Response match(@QueryParam("ip") String ip, @QueryParam("port") String port,
-                          @QueryParam("proto") String proto, @QueryParam("grp") String grp,
-                          @QueryParam("subject") String subject) {
+    @Operation(summary = "The row a source falls in (get_source_group; check_address with grp and subject)",
+            responses = @ApiResponse(responseCode = "200", description = "the first row that matches",
+                    content = @Content(schema = @Schema(implementation = AddressView.class))))
+    public Response match(@QueryParam("ip") @Parameter(required = true, example = "192.0.2.10") String ip,
+                          @QueryParam("port") @Parameter(schema = @Schema(type = "integer")) String port,
+                          @QueryParam("proto") @Parameter(example = "udp") String proto,
+                          @QueryParam("grp") @Parameter(schema = @Schema(type = "integer")) String grp,
+                          @QueryParam("subject") @Parameter(description = "matched against the rows' patterns")
+                          String subject) {
         if (ip == null || ip.isBlank()) {
             throw new IllegalArgumentException("ip is required: /api/address/match?ip=192.0.2.1");
         }

@@ -45,6 +45,8 @@ public class AdminApi extends ResourceConfig {
         register(new StatusResource(beans.select(RouterInfo.class).get(), beans.select(Listeners.class).get()));
         register(new LogLevelsResource(beans.select(LogLevels.class).get()));
         register(new ReloadResource(beans.select(SettingsReload.class).get()));
+        // describes every resource registered here, read from their annotations at its first request
+        register(new OpenApiResource());
         // Jackson's own mappers would answer a bad body with the parser's text: ProblemMapper answers it instead
         register(JacksonFeature.withoutExceptionMappers());
         register(ProblemMapper.class);

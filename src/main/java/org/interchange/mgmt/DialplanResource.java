@@ -17,6 +17,12 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.interchange.dialplan.Dialplan;
 import org.interchange.dialplan.DialplanLoad;
 import org.interchange.dialplan.DialplanRule;
@@ -29,6 +35,8 @@ import org.interchange.dialplan.Translation;
  * taken as a row of the table, its fields named as the columns; every change is in use when the answer comes.
  */
 @Path("/dialplan")
+@Tag(name = "dialplan", description = "The dialplan table's translation rules (OpenSIPS's dialplan: dp_reload, "
+        + "dp_translate)")
 @Produces(MediaType.APPLICATION_JSON)
 public class DialplanResource {
 
@@ -43,9 +51,10 @@ public class DialplanResource {
                            @JsonProperty("match_op") String matchOp,
                            @JsonProperty("match_exp") String matchExp,
                            @JsonProperty("match_flags") Integer matchFlags,
-                           @JsonProperty("subst_exp") String substExp,
-                           @JsonProperty("repl_exp") String replExp,
-                           String timerec, Boolean disabled, String attrs) {
+                           @Schema(nullable = true) @JsonProperty("subst_exp") String substExp,
+                           @Schema(nullable = true) @JsonProperty("repl_exp") String replExp,
+                           @Schema(nullable = true) String timerec, Boolean disabled,
+                           @Schema(nullable = true) String attrs) {
 
         static RuleView of(DialplanRule rule) {
             return new RuleView(rule.id(), rule.dpid(), rule.pr(), rule.matchOp().label(), rule.matchExp(),
@@ -79,7 +88,8 @@ public class DialplanResource {
     }
 
     /** The answer of a translation: its output and the rule that gave it, and every rule applied. */
-    public record TranslationView(int dpid, String input, String output, long rule, String attrs,
+    public record TranslationView(int dpid, String input, String output, long rule,
+                                  @Schema(description = "empty when the rule has none") String attrs,
                                   List<StepView> steps) {
 
         static TranslationView of(int dpid, Translation translation) {
@@ -97,13 +107,17 @@ public class DialplanResource {
 
     /** The rules in use, disabled or not compiling, by set, priority and id; {@code ?dpid=N} for one set. */
     @GET
-    public Listing list(@QueryParam("dpid") String dpid) {
+    @Operation(summary = "The rules in use, disabled or not compiling, by set, priority and id")
+    public Listing list(@QueryParam("dpid") @Parameter(description = "one rule set",
+            schema = @Schema(type = "integer")) String dpid) {
         List<DialplanRule> rules = dpid == null ? dialplan.list() : dialplan.list(number("dpid", dpid));
         return new Listing(rules.stream().map(RuleView::of).toList(), dialplan.loaded().skipped());
     }
 
     @GET
     @Path(ID)
+    @Operation(summary = "One rule", responses = @ApiResponse(responseCode = "200", description = "the rule",
+            content = @Content(schema = @Schema(implementation = RuleView.class))))
     public Response get(@PathParam("id") long id) {
         return dialplan.rule(id).map(rule -> Response.ok(RuleView.of(rule)).build())
                 .orElseGet(() -> noRule(id));
@@ -112,6 +126,9 @@ public class DialplanResource {
     /** Adds a rule: 201, its URI in Location and the rule (with its id) in the body. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a rule; in use when the answer comes", responses = @ApiResponse(
+            responseCode = "201", description = "added: its URI in Location",
+            content = @Content(schema = @Schema(implementation = RuleView.class))))
     public Response add(RuleView body) {
         long id = dialplan.add(required(body).rule());
         return Response.created(URI.create("dialplan/" + id)).entity(shown(id)).build();
@@ -121,12 +138,15 @@ public class DialplanResource {
     @PUT
     @Path(ID)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a rule's values", responses = @ApiResponse(responseCode = "200",
+            description = "the rule as changed", content = @Content(schema = @Schema(implementation = RuleView.class))))
     public Response change(@PathParam("id") long id, RuleView body) {
         return dialplan.change(id, required(body).rule()) ? Response.ok(shown(id)).build() : noRule(id);
     }
 
     @DELETE
     @Path(ID)
+    @Operation(summary = "Remove a rule", responses = @ApiResponse(responseCode = "204", description = "removed"))
     public Response remove(@PathParam("id") long id) {
         return dialplan.remove(id) ? Response.noContent().build() : noRule(id);
     }
@@ -134,6 +154,7 @@ public class DialplanResource {
     /** Reads the table again ({@code dp_reload}): what is in use, and the rows skipped with the reason. */
     @POST
     @Path("/reload")
+    @Operation(summary = "Read the table again (dp_reload): what is in use, the rows skipped and why")
     public DialplanLoad reload() {
         return dialplan.reload();
     }
@@ -144,8 +165,14 @@ public class DialplanResource {
      */
     @GET
     @Path("/translate")
-    public Response translate(@QueryParam("dpid") String dpidText, @QueryParam("input") String input,
-                              @QueryParam("chained") @DefaultValue("true") String chained) {
+    @Operation(summary = "Which rule of a set translates an input, and into what (dp_translate)",
+            responses = @ApiResponse(responseCode = "200", description = "the translation",
+                    content = @Content(schema = @Schema(implementation = TranslationView.class))))
+    public Response translate(@QueryParam("dpid") @Parameter(required = true, example = "1",
+                                      schema = @Schema(type = "integer")) String dpidText,
+                              @QueryParam("input") @Parameter(required = true, example = "0301234567") String input,
+                              @QueryParam("chained") @DefaultValue("true") @Parameter(description = "false: "
+                                      + "only the first rule, even one marked continue") String chained) {
         int dpid = number("dpid", dpidText);
         if (input == null || input.isEmpty()) {
             throw new IllegalArgumentException("input is required: the string to translate");

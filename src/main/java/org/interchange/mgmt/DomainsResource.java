@@ -1,7 +1,6 @@
 package org.interchange.mgmt;
 
 import java.util.List;
-import java.util.Map;
 
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -12,12 +11,24 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.interchange.domain.Domains;
 
 /** {@code /api/domains}: the served domains (configured and in the domain table). */
 @Path("/domains")
+@Tag(name = "domains", description = "The served domains: the configured ones and those of the domain table "
+        + "(OpenSIPS's domain module, domain_dump)")
 @Produces(MediaType.APPLICATION_JSON)
 public class DomainsResource {
+
+    /** The answer of a PUT. */
+    public record Added(String domain) {
+    }
 
     private final Domains domains;
 
@@ -26,20 +37,28 @@ public class DomainsResource {
     }
 
     @GET
+    @Operation(summary = "The served domains, the default domain first")
     public List<String> list() {
         return domains.served();
     }
 
     @PUT
     @Path("/{domain}")
-    public Response add(@PathParam("domain") String domain) {
+    @Operation(summary = "Serve a domain (added to the domain table)", responses = {
+        @ApiResponse(responseCode = "201", description = "added", content = @Content(
+                schema = @Schema(implementation = Added.class))),
+        @ApiResponse(responseCode = "200", description = "already served", content = @Content(
+                schema = @Schema(implementation = Added.class)))})
+    public Response add(@PathParam("domain") @Parameter(example = "example.org") String domain) {
         boolean added = domains.add(domain);
-        return Response.status(added ? 201 : 200).entity(Map.of("domain", domain)).build();
+        return Response.status(added ? 201 : 200).entity(new Added(domain)).build();
     }
 
     @DELETE
     @Path("/{domain}")
-    public Response remove(@PathParam("domain") String domain) {
+    @Operation(summary = "Stop serving a domain of the domain table (the configured ones stay)",
+            responses = @ApiResponse(responseCode = "204", description = "removed"))
+    public Response remove(@PathParam("domain") @Parameter(example = "example.org") String domain) {
         return domains.remove(domain) ? Response.noContent().build()
                 : ProblemMapper.notFound("the domain table has no " + domain + " (configured domains stay)");
     }

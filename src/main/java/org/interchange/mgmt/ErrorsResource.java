@@ -7,6 +7,9 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.interchange.container.RecentErrors;
 
 /**
@@ -14,11 +17,13 @@ import org.interchange.container.RecentErrors;
  * in memory by {@link RecentErrors}), for the console's dashboard.
  */
 @Path("/errors")
+@Tag(name = "errors", description = "The latest warnings and errors of the router's log")
 @Produces(MediaType.APPLICATION_JSON)
 public class ErrorsResource {
 
     /** One warning or error as the API shows it; {@code time} in ISO 8601, {@code thrown} the exception, if any. */
-    public record ErrorView(String time, String level, String logger, String thread, String message, String thrown) {
+    public record ErrorView(String time, String level, String logger, String thread, String message,
+                            @Schema(nullable = true) String thrown) {
 
         static ErrorView of(RecentErrors.Event event) {
             return new ErrorView(event.time().toString(), event.level(), event.logger(), event.thread(),
@@ -27,6 +32,7 @@ public class ErrorsResource {
     }
 
     @GET
+    @Operation(summary = "The latest warnings and errors, oldest first")
     public List<ErrorView> list() {
         return RecentErrors.latest().stream().map(ErrorView::of).toList();
     }

@@ -10,6 +10,11 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.interchange.events.DestinationState;
 import org.interchange.events.Events;
 import org.interchange.events.RouterEvent;
@@ -19,6 +24,8 @@ import org.interchange.events.RouterEvent;
  * (OpenSIPS lists its subscribers with {@code events_subscribers} and raises one with {@code raise_event}).
  */
 @Path("/events")
+@Tag(name = "events", description = "Where the router's events go: webhooks and RabbitMQ (OpenSIPS's event_* "
+        + "modules: events_subscribers, raise_event)")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventsResource {
 
@@ -37,6 +44,7 @@ public class EventsResource {
     }
 
     @GET
+    @Operation(summary = "Every destination with its state and counters (events_subscribers)")
     public EventsView list() {
         return new EventsView(events.destinations());
     }
@@ -44,6 +52,9 @@ public class EventsResource {
     /** Publishes {@code E_INTERCHANGE_TEST} to the destinations that take it: 202, with the event queued. */
     @POST
     @Path("/test")
+    @Operation(summary = "Send E_INTERCHANGE_TEST to the destinations (raise_event)", responses = @ApiResponse(
+            responseCode = "202", description = "queued", content = @Content(
+                    schema = @Schema(implementation = EventView.class))))
     public Response test() {
         RouterEvent test = events.publishTest();
         return Response.accepted(new EventView(test.name(), test.time().toString(), test.params())).build();

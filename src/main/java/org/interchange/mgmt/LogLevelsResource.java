@@ -12,6 +12,8 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.interchange.logging.LogLevels;
 
 /**
@@ -19,6 +21,7 @@ import org.interchange.logging.LogLevels;
  * (until the router stops). OpenSIPS's MI has {@code log_level}.
  */
 @Path("/log-levels")
+@Tag(name = "log-levels", description = "Log levels per logger, changed at run time (OpenSIPS's log_level)")
 @Produces(MediaType.APPLICATION_JSON)
 public class LogLevelsResource {
 
@@ -41,6 +44,7 @@ public class LogLevelsResource {
     }
 
     @GET
+    @Operation(summary = "The root level, the levels set per logger, and the levels there are")
     public LevelsView list() {
         Map<String, String> all = new LinkedHashMap<>(logLevels.levels());
         String root = all.remove(LogLevels.ROOT);
@@ -51,6 +55,7 @@ public class LogLevelsResource {
     @PUT
     @Path("/{logger}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a logger's level until the router stops")
     public LoggerView change(@PathParam("logger") String logger, LevelChange body) {
         if (body == null || body.level() == null) {
             throw new IllegalArgumentException("a level is required: {\"level\": \"DEBUG\"}; one of "

@@ -9,6 +9,8 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.interchange.core.ReloadReport;
 import org.interchange.core.SettingsReload;
 
@@ -17,6 +19,7 @@ import org.interchange.core.SettingsReload;
  * 400 naming file, line and problem when the file cannot be used (then nothing changed).
  */
 @Path("/reload")
+@Tag(name = "reload", description = "Apply interchange.properties again without a restart")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReloadResource {
 
@@ -36,6 +39,7 @@ public class ReloadResource {
     }
 
     @POST
+    @Operation(summary = "Validate and apply the settings file: what changed, and what waits for a restart")
     public ReloadView reload() {
         return ReloadView.of(reload.reload());
     }

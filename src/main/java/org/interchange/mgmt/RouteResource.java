@@ -7,10 +7,13 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.interchange.routing.RouteChain;
 
 /** {@code /api/route}: the request route's steps and every hook, in the order they run. */
 @Path("/route")
+@Tag(name = "route", description = "The request route and its hooks: OpenSIPS's script routes, as CDI beans")
 @Produces(MediaType.APPLICATION_JSON)
 public class RouteResource {
 
@@ -21,6 +24,7 @@ public class RouteResource {
     }
 
     @GET
+    @Operation(summary = "The request route's steps and every hook, in the order they run")
     public List<RouteChain.Entry> list() {
         return chain.entries();
     }

@@ -8,6 +8,9 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.interchange.container.config.SipListener;
 import org.interchange.listener.Listeners;
 import org.interchange.listener.SocketRule;
@@ -20,19 +23,26 @@ import org.interchange.listener.SocketStats;
  * {@code list_sockets}.
  */
 @Path("/sockets")
+@Tag(name = "sockets", description = "The listeners and the socket policy (OpenSIPS's list_sockets, mhomed, $fs)")
 @Produces(MediaType.APPLICATION_JSON)
 public class SocketsResource {
 
     /** One listener as the API shows it. */
-    public record ListenerView(String name, String socket, String shown, boolean isDefault) {
+    public record ListenerView(String name, @Schema(description = "transport:address:port") String socket,
+                               @Schema(description = "what the router writes in Via and Record-Route") String shown,
+                               @Schema(description = "the listener used when nothing else decides")
+                               boolean isDefault) {
     }
 
     /** One rule as the API shows it: its name, the socket it forces and where it sends. */
-    public record RuleView(String name, String socket, String destination) {
+    public record RuleView(String name, @Schema(nullable = true) String socket,
+                           @Schema(nullable = true) String destination) {
     }
 
     /** Everything at once. */
-    public record SocketsView(List<ListenerView> listeners, List<RuleView> rules, Map<String, Long> decisions) {
+    public record SocketsView(List<ListenerView> listeners, @Schema(description = "in the order they are tried")
+            List<RuleView> rules, @Schema(description = "the socket policy's decisions so far, by reason")
+            Map<String, Long> decisions) {
     }
 
     private final Listeners listeners;
@@ -46,6 +56,7 @@ public class SocketsResource {
     }
 
     @GET
+    @Operation(summary = "The listeners, the socket rules and the socket policy's counters (list_sockets)")
     public SocketsView list() {
         return new SocketsView(views(listeners), rules.rules().stream().map(SocketsResource::view).toList(),
                 stats.snapshot());

@@ -11,6 +11,9 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.interchange.stats.Statistics;
 
 /**
@@ -20,6 +23,8 @@ import org.interchange.stats.Statistics;
  * resets those counters (gauges stay) and answers which it reset. A name matching nothing is a 400.
  */
 @Path("/statistics")
+@Tag(name = "statistics", description = "The router's statistics under OpenSIPS's names (get_statistics, "
+        + "reset_statistics)")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatisticsResource {
 
@@ -38,13 +43,16 @@ public class StatisticsResource {
     }
 
     @GET
-    public Map<String, Number> get(@QueryParam("name") List<String> names) {
+    @Operation(summary = "The named statistics by group:name (none named: all)")
+    public Map<String, Number> get(@QueryParam("name") @Parameter(description = "group:name, group:, name or all; "
+            + "repeatable", example = "core:") List<String> names) {
         return statistics.get(names);
     }
 
     @POST
     @Path("/reset")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reset the named counters (gauges stay); which were reset")
     public ResetResult reset(ResetRequest request) {
         if (request == null || request.names() == null || request.names().isEmpty()) {
             throw new IllegalArgumentException("names: required, the statistics to reset (group:name, group:, name "

@@ -8,11 +8,14 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.interchange.core.RouterInfo;
 import org.interchange.listener.Listeners;
 
 /** {@code /api/status}: the router's version, when it started, for how long, and its listeners. */
 @Path("/status")
+@Tag(name = "status", description = "Version, start and uptime of the router (OpenSIPS's uptime, version)")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {
 
@@ -33,6 +36,7 @@ public class StatusResource {
     }
 
     @GET
+    @Operation(summary = "The router's version, start time, uptime and listeners")
     public StatusView status() {
         return new StatusView(router.version(), router.started().toString(), router.uptime().toSeconds(),
                 SocketsResource.views(listeners));

@@ -8,10 +8,13 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.interchange.core.Scheduler;
 
 /** {@code /api/timers}: the named periodic tasks and their periods in seconds. */
 @Path("/timers")
+@Tag(name = "timers", description = "The router's named periodic tasks (core:timers)")
 @Produces(MediaType.APPLICATION_JSON)
 public class TimersResource {
 
@@ -22,6 +25,7 @@ public class TimersResource {
     }
 
     @GET
+    @Operation(summary = "Each named task with its period in seconds")
     public Map<String, Long> list() {
         Map<String, Long> seconds = new LinkedHashMap<>();
         scheduler.tasks().forEach((name, period) -> seconds.put(name, period.toSeconds()));

@@ -39,8 +39,9 @@
  * DELETE /api/dialplan/{id}               dialplan:remove
  * POST   /api/dialplan/reload             dp_reload: {"sets", "rules", "disabled", "skipped"}
  * GET    /api/dialplan/translate?dpid=1&amp;input=0049...   dp_translate: output, rule, attrs, steps; 404 if none
- * GET    /api/statistics[?name=core:&amp;name=tm:inuse_transactions]   get_statistics: {"core:rcv_requests": 12, ...}
- *                                         (a name is group:name, group:, name or all; none: all; unknown: 400)
+ * GET    /api/statistics[?name=core:&amp;name=tm:inuse_transactions]   get_statistics:
+ *                                         {"core:rcv_requests": 12, ...} (a name is group:name, group:, name or
+ *                                         all; none: all; unknown: 400)
  * POST   /api/statistics/reset            reset_statistics   {"names": ["core:"]}: {"reset": [...]}
  * GET    /api/traces                      the running traces: [{"id", "match", "value", "destinations", "started"}]
  * POST   /api/traces                      trace_start, 201 + Location   {"match": "all|user|source|callid",
@@ -59,13 +60,26 @@
  *                                         "restart_needed": [keys]}; 400 naming file, line and problem
  * POST   /mi                              the MI: JSON-RPC 2.0 as OpenSIPS's mi_http ({@link MiHttp},
  *                                         org.interchange.mi), same credentials
+ * GET    /api/openapi.json, /api/openapi.yaml   this API described in OpenAPI 3 ({@link OpenApiResource})
  * </pre>
  * MBeans in the platform MBeanServer ({@link ManagementBeans}): {@code org.interchange:type=LogLevels} (attribute
  * {@code Levels}, operation {@code setLevel}) and {@code org.interchange:type=Reload} (operation {@code reload}).
- Beside the API, on the same listener: {@code GET /metrics} (Prometheus, behind the same credentials) and
+ * Beside the API, on the same listener: {@code GET /metrics} (Prometheus, behind the same credentials) and
  * {@code GET /health/live}, {@code /health/ready} (without credentials): see the stats and health modules; the
  * statistics' MBean is {@code org.interchange:type=Statistics}.
- * {@code bin/interchange-admin} wraps these for the shell. A dialplan rule's fields are the columns of the dialplan
+ *
+ * <p><b>A new resource</b> is a class with {@code @Path} registered in {@link AdminApi} (an instance built over its
+ * capability's beans). The OpenAPI description ({@link ApiDescription}, served by {@link OpenApiResource}) reads it
+ * from there at its first request: no list to update. For a useful description give it
+ * {@code @Tag(name, description)}, each method {@code @Operation(summary = ...)}, parameters {@code @Parameter}
+ * (with {@code required} and an {@code example} for required query parameters), a method that returns
+ * {@code Response} its {@code @ApiResponse(responseCode, content = @Content(schema = @Schema(implementation = ...)))},
+ * and fields that may be null {@code @Schema(nullable = true)}; records, not maps, for bodies. The problem answers,
+ * the security scheme and the tag (the path's first segment) are added for every operation. {@code OpenApiIT} fails
+ * for a resource Jersey serves that the description lacks, and for a GET whose answer its schema does not describe.
+ *
+ * <p>{@code bin/interchange-admin} wraps these for the shell: tables by default, {@code --json} for the API's JSON.
+ * A dialplan rule's fields are the columns of the dialplan
  * table (dpid, pr, match_op, match_exp, match_flags, subst_exp, repl_exp, timerec, disabled, attrs); a rule that
  * would not compile is refused with 400 naming the column and the reason
  * ({@code match_exp: not a regular expression: Unclosed group near index 8 in ^0049(.*}).

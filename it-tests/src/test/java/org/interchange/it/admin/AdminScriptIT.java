@@ -3,20 +3,18 @@ package org.interchange.it.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.interchange.it.support.AdminScript;
+import org.interchange.it.support.AdminScript.Run;
 import org.interchange.it.support.Router;
 import org.interchange.it.support.RouterDeployment;
 import org.interchange.it.support.WorkDirectory;
@@ -37,14 +35,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * password of any characters arrives as it was written, so that the phone then registers with it. OpenSIPS's
  * {@code opensips-cli} likewise asks for passwords rather than taking them as arguments.
  *
- * <p>Every command the script runs ({@code curl}, {@code mktemp}, {@code cat}, {@code sed}) is first on PATH as a
- * shim that records its arguments and runs the real one: the records must hold no password.
+ * <p>Every command the script runs ({@code curl}, {@code jq}, {@code mktemp}, {@code cat}, {@code sed}) is first on
+ * PATH as a shim that records its arguments and runs the real one: the records must hold no password.
  */
 @ExtendWith(ArquillianExtension.class)
 class AdminScriptIT {
 
-    private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(30);
-    private static final List<String> RECORDED_COMMANDS = List.of("curl", "mktemp", "cat", "sed");
+    private static final List<String> RECORDED_COMMANDS = List.of("curl", "mktemp", "cat", "sed", "jq");
     /** Quotes, backslashes, spaces, a tab and non-ASCII letters: what string splicing and argv quoting break. */
     private static final String AWKWARD_PASSWORD = "qu\"o'te \\ back\\\\slash\tünï€ode {\"x\":1}";
     private static final AtomicInteger USERS = new AtomicInteger();
@@ -66,7 +63,7 @@ class AdminScriptIT {
         Run run = script(work, Map.of("INTERCHANGE_ADMIN_PASSWORD", router.setting("admin.password")),
                 AWKWARD_PASSWORD, "user", "add", "--password-stdin", alice.aor());
 
-        assertThat(run.status()).as("exit status; output:%n%s", run.output()).isZero();
+        assertThat(run.status()).as("exit status; output:%n%s", run.all()).isZero();
         assertThat(run.commandLines()).as("the commands the script ran").anyMatch(line -> line.startsWith("curl "));
         assertNoPasswordIn(run, AWKWARD_PASSWORD, router.setting("admin.password"));
         assertRegisters(alice);
@@ -86,7 +83,7 @@ class AdminScriptIT {
                         "INTERCHANGE_ADMIN_CACERT", routerCertificate(work).toString()),
                 "", "user", "add", "--password-file", passwordFile.toString(), bob.aor());
 
-        assertThat(run.status()).as("exit status; output:%n%s", run.output()).isZero();
+        assertThat(run.status()).as("exit status; output:%n%s", run.all()).isZero();
         assertNoPasswordIn(run, AWKWARD_PASSWORD, router.setting("admin.password"));
         assertRegisters(bob);
     }
@@ -99,7 +96,7 @@ class AdminScriptIT {
                 "user", "add", "carol-" + USERS.incrementAndGet() + "@" + router.domain(), "secret");
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.output()).contains("--password-stdin", "--password-file");
+        assertThat(run.all()).contains("--password-stdin", "--password-file");
         assertThat(run.commandLines()).noneMatch(line -> line.startsWith("curl "));
     }
 
@@ -108,15 +105,15 @@ class AdminScriptIT {
         Path work = WorkDirectory.named("admin-script/operations");
         Map<String, String> credentials = Map.of("INTERCHANGE_ADMIN_PASSWORD", router.setting("admin.password"));
 
-        assertThat(script(work, credentials, "", "status").output()).contains("\"uptime_seconds\"", "\"listeners\"");
-        assertThat(script(work, credentials, "", "log-level", "set", "org.interchange.it.script", "DEBUG").output())
+        assertThat(script(work, credentials, "", "--json", "status").output()).contains("\"uptime_seconds\"", "\"listeners\"");
+        assertThat(script(work, credentials, "", "--json", "log-level", "set", "org.interchange.it.script", "DEBUG").output())
                 .contains("\"level\":\"DEBUG\"");
-        assertThat(script(work, credentials, "", "log-level", "list").output())
+        assertThat(script(work, credentials, "", "--json", "log-level", "list").output())
                 .contains("\"org.interchange.it.script\":\"DEBUG\"");
-        assertThat(script(work, credentials, "", "reload").output()).contains("\"changed\":{}");
-        assertThat(script(work, credentials, "", "mi", "which").output()).contains("\"ul_dump\"");
-        Run missing = script(work, credentials, "", "mi", "ul_show_contact", "location", "nobody@" + router.domain());
-        assertThat(missing.output()).contains("\"code\":404", "AOR not found");
+        assertThat(script(work, credentials, "", "--json", "reload").output()).contains("\"changed\":{}");
+        assertThat(script(work, credentials, "", "--json", "mi", "which").output()).contains("\"ul_dump\"");
+        Run missing = script(work, credentials, "", "--json", "mi", "ul_show_contact", "location", "nobody@" + router.domain());
+        assertThat(missing.all()).contains("\"code\":404", "AOR not found");
         assertNoPasswordIn(missing, router.setting("admin.password"));
     }
 
@@ -136,50 +133,9 @@ class AdminScriptIT {
         }
     }
 
-    /** What a run of the script did: its exit status, its output, and the command lines the shims recorded. */
-    private record Run(int status, String output, List<String> commandLines) {
-    }
-
-    /** Runs the distribution's {@code bin/interchange-admin} with the shims first on PATH and {@code stdin} as input. */
     private Run script(Path work, Map<String, String> environment, String stdin, String... arguments)
             throws IOException, InterruptedException {
-        Path shims = Files.createDirectories(work.resolve("shims"));
-        Path commandLines = work.resolve("command-lines.log");
-        Files.deleteIfExists(commandLines);
-        String path = System.getenv("PATH");
-        for (String command : RECORDED_COMMANDS) {
-            Path shim = shims.resolve(command);
-            Files.writeString(shim, "#!/bin/sh\n"
-                    + "{ printf '%s' '" + command + "'; for a in \"$@\"; do printf ' %s' \"$a\"; done; echo; } >> '"
-                    + commandLines + "'\n"
-                    + "exec '" + real(command, path) + "' \"$@\"\n");
-            Files.setPosixFilePermissions(shim, PosixFilePermissions.fromString("rwx------"));
-        }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty(RouterDeployment.DISTRIBUTION_PROPERTY), "bin", "interchange-admin")
-                .toString());
-        command.addAll(List.of(arguments));
-        Path output = work.resolve("output.log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("INTERCHANGE_"));
-        env.put("INTERCHANGE_ADMIN_URL", "http://" + router.setting("admin.http") + "/interchange/api");
-        env.putAll(environment);
-        env.put("PATH", shims + ":" + path);
-        env.put("LANG", "C.UTF-8");
-        Process process = builder.start();
-        try (OutputStream in = process.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-        if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(command + " did not finish within " + SCRIPT_TIMEOUT.toSeconds() + " s: "
-                    + Files.readString(output));
-        }
-        List<String> lines = Files.exists(commandLines)
-                ? Files.readAllLines(commandLines, StandardCharsets.UTF_8) : List.of();
-        return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8), lines);
+        return new AdminScript(router, work, RECORDED_COMMANDS).run(environment, stdin, arguments);
     }
 
     /** The router's generated certificate as PEM, for curl to trust. */
@@ -197,15 +153,5 @@ class AdminScriptIT {
         Files.writeString(file, content, StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         return file;
-    }
-
-    private static Path real(String command, String path) {
-        for (String directory : path.split(":")) {
-            Path candidate = Path.of(directory, command);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError(command + " is not on PATH (" + path + ")");
     }
 }

@@ -11,12 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.interchange.it.support.AdminScript;
+import org.interchange.it.support.AdminScript.Run;
 import org.interchange.it.support.Router;
 import org.interchange.it.support.RouterDeployment;
+import org.interchange.it.support.WorkDirectory;
 import org.interchange.it.support.sip.Call;
 import org.interchange.it.support.sip.Dialog;
 import org.interchange.it.support.sip.IncomingRequest;
@@ -218,25 +222,15 @@ class HepTracingIT {
         }
     }
 
-    /** Runs the distribution's {@code bin/interchange-admin}; its output, or a failure with it. */
+    /** Runs the distribution's {@code bin/interchange-admin} for the API's JSON; its output, or a failure with it. */
     private String adminScript(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty(RouterDeployment.DISTRIBUTION_PROPERTY), "bin", "interchange-admin")
-                .toString());
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("INTERCHANGE_ADMIN_URL", "http://" + router.setting("admin.http") + "/interchange/api");
-        builder.environment().put("INTERCHANGE_ADMIN_PASSWORD", router.setting("admin.password"));
-        Process process = builder.start();
-        process.getOutputStream().close();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("interchange-admin " + String.join(" ", arguments) + " did not end in 30 s");
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("interchange-admin %s: %s", String.join(" ", arguments), output)
-                .isZero();
-        return output;
+        List<String> json = new ArrayList<>(List.of("--json"));
+        json.addAll(List.of(arguments));
+        Run run = new AdminScript(router, WorkDirectory.named("admin-script/tracing"), List.of())
+                .run(Map.of("INTERCHANGE_ADMIN_PASSWORD", router.setting("admin.password")), "",
+                        json.toArray(String[]::new));
+        assertThat(run.status()).as("interchange-admin %s: %s", json, run.all()).isZero();
+        return run.output();
     }
 
     private String startTrace(String match, String value) {
