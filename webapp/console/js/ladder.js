@@ -15,7 +15,10 @@ function svg(tag, attributes, text) {
   return element;
 }
 
-/** messages: [{time, direction, transport, source, destination, method or status, text}]; onSelect(message). */
+/**
+ * messages: [{time, direction, transport, source, destination, method, status, text}], status 0 for a request and
+ * method a response's CSeq method; onSelect(message).
+ */
 export function ladder(messages, onSelect) {
   const hosts = [];
   messages.forEach((m) => [m.source, m.destination].forEach((host) => hosts.includes(host) || hosts.push(host)));
@@ -34,8 +37,9 @@ export function ladder(messages, onSelect) {
     const y = TOP + i * ROW;
     const from = x(message.source);
     const to = x(message.destination);
-    const label = message.method ?? String(message.status);
-    const group = svg('g', { class: `message ${message.method ? 'request' : 'response'}`, tabindex: 0 });
+    const request = !message.status;
+    const label = request ? message.method : `${message.status} (${message.method})`;
+    const group = svg('g', { class: `message ${request ? 'request' : 'response'}`, tabindex: 0 });
     group.append(svg('line', { x1: from, y1: y, x2: to, y2: y, 'marker-end': 'url(#arrow)' }));
     group.append(svg('text', { x: (from + to) / 2, y: y - 6, class: 'label' },
       `${label} (${message.transport ?? ''})`));

@@ -13,7 +13,7 @@ export default {
 
     const reloadTraces = () => load(traces, 'SIP tracing', '/api/traces', () => api.get('traces'), (list) =>
       table([['Id', (t) => t.id], ['Matching', (t) => t.match], ['Value', (t) => t.value ?? ''],
-        ['To', (t) => (t.to ?? []).join(', ')], ['', (t) => button('Stop', async () => {
+        ['To', (t) => t.destinations.join(', ')], ['', (t) => button('Stop', async () => {
           await api.del(`traces/${api.segment(t.id)}`).catch(fail);
           reloadTraces();
         }, 'danger')]], list, 'Nothing is traced.'));
@@ -40,9 +40,10 @@ export default {
         form([{ label: 'Trace', input: select('match', [['all', 'all traffic'], ['user', 'a user'],
           ['source', 'a source address'], ['callid', 'a Call-ID']], 'all') },
         { label: 'Value', name: 'value', placeholder: 'alice@example.com, 192.0.2.7, …' },
-        { label: 'To Homer (HEP)', input: h('input', { type: 'checkbox', name: 'hep', checked: true }) },
-        { label: 'To the database', input: h('input', { type: 'checkbox', name: 'database', checked: true }) }],
+        { label: 'To Homer (HEP)', input: h('input', { type: 'checkbox', name: 'hep' }) },
+        { label: 'To the database', input: h('input', { type: 'checkbox', name: 'database' }) }],
         'Start tracing', async ({ match, value, hep, database }) => {
+          // neither ticked: every destination the router has (tracing.hep, tracing.database)
           await api.post('traces', { match, value: value || undefined,
             to: [hep && 'hep', database && 'database'].filter(Boolean) });
           reloadTraces();

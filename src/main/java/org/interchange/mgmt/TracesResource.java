@@ -17,6 +17,12 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.interchange.tracing.Destination;
 import org.interchange.tracing.Match;
 import org.interchange.tracing.TraceFilter;
@@ -29,6 +35,8 @@ import org.interchange.tracing.Tracing;
  * {@code sip_trace} by Call-ID, for a ladder diagram.
  */
 @Path("/traces")
+@Tag(name = "traces", description = "SIP tracing to Homer (HEP3) and the sip_trace table (OpenSIPS's tracer: "
+        + "trace_start, trace_stop)")
 @Produces(MediaType.APPLICATION_JSON)
 public class TracesResource {
 
@@ -39,7 +47,8 @@ public class TracesResource {
      * A trace to start: {@code match} is required, {@code value} unless the match is {@code all}; {@code to}
      * defaults to every destination configured.
      */
-    public record StartView(String match, String value, List<String> to) {
+    public record StartView(@Schema(example = "callid") String match, @Schema(nullable = true) String value,
+                            @Schema(nullable = true) List<String> to) {
     }
 
     /** A running trace. */
@@ -63,7 +72,8 @@ public class TracesResource {
     }
 
     /** A traced Call-ID. */
-    public record CallView(String callid, String first, String from, String to, long messages) {
+    public record CallView(String callid, String first, @Schema(nullable = true) String from,
+                           @Schema(nullable = true) String to, long messages) {
 
         static CallView of(TracedCall call) {
             return new CallView(call.callId(), call.first().toString(), call.from(), call.to(), call.messages());
@@ -77,6 +87,7 @@ public class TracesResource {
     }
 
     @GET
+    @Operation(summary = "The running traces")
     public List<TraceView> list() {
         return tracing.traces().stream().map(TraceView::of).toList();
     }
@@ -84,6 +95,9 @@ public class TracesResource {
     /** Starts a trace: 201, its URI in Location and the trace in the body. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a trace of all messages, or by user, source or Call-ID (trace_start)",
+            responses = @ApiResponse(responseCode = "201", description = "started", content = @Content(
+                    schema = @Schema(implementation = TraceView.class))))
     public Response start(StartView body) {
         if (body == null || body.match() == null) {
             throw new IllegalArgumentException("a trace is required: {\"match\": \"callid\", \"value\": \"...\", "
@@ -100,6 +114,8 @@ public class TracesResource {
     /** Stops a trace: 204, or 404 when none has that id. */
     @DELETE
     @Path("/{id}")
+    @Operation(summary = "Stop a trace (trace_stop)", responses = @ApiResponse(responseCode = "204",
+            description = "stopped"))
     public Response stop(@PathParam("id") String id) {
         return tracing.stop(id) ? Response.noContent().build()
                 : ProblemMapper.notFound("no trace " + id + " is running");
@@ -108,7 +124,9 @@ public class TracesResource {
     /** The messages of a Call-ID stored in {@code sip_trace}, in the order they were traced. */
     @GET
     @Path("/messages")
-    public List<MessageView> messages(@QueryParam("callid") String callId) {
+    @Operation(summary = "The messages of a Call-ID that sip_trace holds, in order")
+    public List<MessageView> messages(@QueryParam("callid") @Parameter(required = true, example = "a84b4c76e66710")
+                                      String callId) {
         if (callId == null || callId.isEmpty()) {
             throw new IllegalArgumentException("callid is required: the Call-ID whose messages to show");
         }
@@ -118,7 +136,10 @@ public class TracesResource {
     /** The Call-IDs stored most recently, newest first: {@code ?limit=} 1..1000, 50 by default. */
     @GET
     @Path("/calls")
-    public List<CallView> calls(@QueryParam("limit") @DefaultValue("50") String limit) {
+    @Operation(summary = "The Call-IDs sip_trace holds, newest first")
+    public List<CallView> calls(@QueryParam("limit") @DefaultValue("50")
+                                @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "1000"))
+                                String limit) {
         if (!limit.matches("\\d{1,4}") || Integer.parseInt(limit) < 1 || Integer.parseInt(limit) > MAX_CALLS) {
             throw new IllegalArgumentException("limit '" + limit + "' is not a number from 1 to " + MAX_CALLS);
         }

@@ -3,6 +3,7 @@ package org.interchange.it.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.interchange.it.support.Router;
 import org.interchange.it.support.RouterDeployment;
 import org.interchange.it.support.WorkDirectory;
 import org.interchange.it.support.sip.SipAgent;
+import org.interchange.it.support.sip.SipRequest;
 import org.interchange.it.support.sip.Subscriber;
 import org.interchange.it.support.sip.Transport;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -40,8 +42,8 @@ import org.openqa.selenium.support.ui.Select;
  * wrong password is refused on the form, with no dialog of the browser's own). They add a subscriber and change its
  * password, with which the phone then registers; its binding shows on the location page with its listener, source
  * and user agent until the operator removes it there. They add a dialplan rule and try a translation, add an
- * address group row and find a source in it, see the listeners and the socket policy, and change a log level where
- * the router has that API (otherwise the page says it is not available). This is what opensips-cp and Kamailio's
+ * address group row and find a source in it, see the listeners and the socket policy, trace a request by its Call-ID
+ * and see it as a ladder diagram, and change a log level. This is what opensips-cp and Kamailio's
  * siremis do for OpenSIPS and Kamailio. Every page is kept as a screenshot in {@code target/interchange-it/console/}.
  *
  * <p>Skipped when Debian's chromium or chromedriver is missing ({@code .ci/install-tools} installs both).
@@ -215,33 +217,39 @@ class ConsoleIT {
         browser.screenshot("sockets");
 
         show("traces");
-        expectPageOrNotAvailable("page-traces", "traces", "Nothing is traced");
-        browser.screenshot("traces");
+        browser.await("no trace yet", ExpectedConditions.textToBePresentInElementLocated(By.id("page-traces"),
+                "Nothing is traced"));
+        try (SipAgent agent = router.agent(Transport.UDP)) {
+            InetSocketAddress sip = router.sipAddress(Transport.UDP);
+            SipRequest ping = agent.request("OPTIONS", "sip:" + sip.getAddress().getHostAddress() + ":" + sip.getPort());
+            submit("start-trace", Map.of("match", "callid", "value", ping.callId()));
+            browser.await("the running trace", ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("page-traces"), ping.callId()));
+            assertThat(agent.send(ping).awaitFinalResponse().status()).isEqualTo(200);
+            browser.await("the traced call", driver -> {
+                driver.findElements(By.xpath("//button[text()='Refresh']")).forEach(WebElement::click);
+                return !driver.findElements(By.linkText(ping.callId())).isEmpty();
+            });
+            page.findElement(By.linkText(ping.callId())).click();
+            WebElement ladder = browser.await("the ladder diagram",
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#page-traces svg.ladder")));
+            browser.await("both messages", driver -> ladder.getText().contains("OPTIONS")
+                    && ladder.getText().contains("200 (OPTIONS)"));
+            browser.screenshot("traces");
+            page.findElement(By.xpath("//button[text()='Stop']")).click();
+            browser.await("the trace stopped", ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("page-traces"), "Nothing is traced"));
+        }
 
         show("log-levels");
-        if (router.admin().status("log-levels") == 200) {
-            submit("set-log-level", Map.of("logger", "org.interchange.dialplan", "level", "DEBUG"));
-            browser.await("the changed level", driver -> driver.findElements(
-                    By.cssSelector("select[data-logger='org.interchange.dialplan']")).stream()
-                    .anyMatch(level -> "DEBUG".equals(new Select(level).getFirstSelectedOption().getText())));
-            assertThat(router.admin().get("log-levels").toString()).contains("org.interchange.dialplan", "DEBUG");
-        } else {
-            expectPageOrNotAvailable("page-log-levels", "log-levels", null);
-        }
+        submit("set-log-level", Map.of("logger", "org.interchange.dialplan", "level", "DEBUG"));
+        browser.await("the changed level", driver -> driver.findElements(
+                By.cssSelector("select[data-logger='org.interchange.dialplan']")).stream()
+                .anyMatch(level -> "DEBUG".equals(new Select(level).getFirstSelectedOption().getText())));
+        assertThat(router.admin().get("log-levels").path("loggers").path("org.interchange.dialplan").asText())
+                .isEqualTo("DEBUG");
+        router.admin().put("log-levels/org.interchange.dialplan", "{\"level\": \"INFO\"}");
         browser.screenshot("log-levels");
-    }
-
-    /** A page whose API the router may not have yet: its content, or the console saying so. */
-    private void expectPageOrNotAvailable(String pageId, String resource, String content) {
-        By pageElement = By.id(pageId);
-        if (router.admin().status(resource) == 200) {
-            if (content != null) {
-                browser.await(resource, ExpectedConditions.textToBePresentInElementLocated(pageElement, content));
-            }
-        } else {
-            browser.await(resource + " not available", ExpectedConditions.textToBePresentInElementLocated(
-                    pageElement, "not available on this router"));
-        }
     }
 
     /** Fills a form of the page, typing into its inputs and choosing in its selects, and submits it. */

@@ -116,12 +116,6 @@ public final class AdminClient {
         return json(path, send(HttpRequest.newBuilder(resolve(path)).GET()));
     }
 
-    /** The status a GET of a resource answers ({@code GET /api/<path>}): 404 for one this router does not have. */
-    public int status(String path) {
-        return exchange(HttpRequest.newBuilder(resolve(path)).GET(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
-    }
-
     /** Creates in a resource ({@code POST /api/<path>}) with a JSON body; the answer's JSON. */
     public JsonNode post(String path, String body) {
         return json(path, send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
