@@ -28,18 +28,18 @@ import org.interchange.stats.Statistics;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatisticsResource {
 
+    private final Statistics statistics;
+
+    public StatisticsResource(Statistics statistics) {
+        this.statistics = statistics;
+    }
+
     /** The body of a reset: the statistics to reset, as {@code get} names them. */
     public record ResetRequest(List<String> names) {
     }
 
     /** What a reset reset. */
     public record ResetResult(List<String> reset) {
-    }
-
-    private final Statistics statistics;
-
-    public StatisticsResource(Statistics statistics) {
-        this.statistics = statistics;
     }
 
     @GET
