@@ -17,11 +17,8 @@ export default {
     async function reload() {
       await Promise.all([
         load(router, 'Version and uptime', '/api/status', () => api.get('status'), status),
-        load(traffic, 'Statistics', '/api/statistics', async () => {
-          const [statistics, location] = await Promise.all([api.get(STATISTICS).catch(unavailableAs(null)),
-            api.get('location')]);
-          return { statistics, location, at: performance.now() };
-        }, (sample) => {
+        load(traffic, 'Statistics', '/api/statistics', async () => ({ statistics: await api.get(STATISTICS),
+          at: performance.now() }), (sample) => {
           const shown = trafficTiles(sample, previous);
           previous = sample;
           return shown;
@@ -46,39 +43,23 @@ export default {
   },
 };
 
-function unavailableAs(value) {
-  return (error) => {
-    if (error.notAvailable) {
-      return value;
-    }
-    throw error;
-  };
-}
-
 function status(s) {
   return h('div', { class: 'tiles' },
     tile('Version', s.version),
     tile('Up for', duration(s.uptime_seconds), s.started ? `since ${new Date(s.started).toLocaleString()}` : ''));
 }
 
-function trafficTiles({ statistics, location, at }, previous) {
-  const users = Object.keys(location).length;
-  const contacts = Object.values(location).reduce((sum, bindings) => sum + bindings.length, 0);
-  const tiles = [tile('Registered users', statistics?.['usrloc:registered_users'] ?? users, `${contacts} contacts`)];
-  if (!statistics) {
-    tiles.push(h('p', { class: 'message unavailable' },
-      'Transactions and requests per second: not available on this router (', h('code', {}, '/api/statistics'),
-      ' is not there).'));
-    return h('div', { class: 'tiles' }, tiles);
-  }
+function trafficTiles({ statistics, at }, previous) {
+  const tiles = [tile('Registered users', statistics['usrloc:registered_users'],
+    `${statistics['usrloc:location-contacts']} contacts`)];
   const received = statistics['core:rcv_requests'];
   let rate = 'measuring…';
-  if (previous?.statistics && received !== undefined) {
+  if (previous) {
     const seconds = (at - previous.at) / 1000;
     rate = (Math.max(0, received - previous.statistics['core:rcv_requests']) / seconds).toFixed(1);
   }
   tiles.push(tile('Active transactions', statistics['tm:inuse_transactions'] ?? '–'),
-    tile('Requests per second', rate, received === undefined ? '' : `${received} received in all`));
+    tile('Requests per second', rate, `${received} received in all`));
   return h('div', { class: 'tiles' }, tiles);
 }
 

@@ -165,10 +165,23 @@ public class JsonRpc {
         return new MiParams(values);
     }
 
-    /** A string or number as such; anything else stays a JSON node, which {@link MiParams} calls a bad type. */
+    /**
+     * A string or number as such, an array of them as a list of texts; anything else stays a JSON node, which
+     * {@link MiParams} calls a bad type.
+     */
     private static Object value(JsonNode node) {
         if (node.isTextual()) {
             return node.asText();
+        }
+        if (node.isArray()) {
+            List<String> texts = new ArrayList<>(node.size());
+            for (JsonNode item : node) {
+                if (!item.isTextual() && !item.isNumber()) {
+                    return node;
+                }
+                texts.add(item.asText());
+            }
+            return texts;
         }
         return node.isNumber() ? node.numberValue() : node;
     }

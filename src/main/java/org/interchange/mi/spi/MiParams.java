@@ -1,5 +1,6 @@
 package org.interchange.mi.spi;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +33,15 @@ public final class MiParams {
             return Optional.of(value.toString());
         }
         throw MiError.invalidParams("Bad type for parameter '" + name + "'");
+    }
+
+    /** A parameter given as an array of texts (OpenSIPS's {@code statistics}), or as one text. */
+    public List<String> texts(String name) {
+        Object value = values.get(name);
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of(text(name));
     }
 
     /** An integer parameter (a JSON number, or a string of digits, as OpenSIPS accepts both). */

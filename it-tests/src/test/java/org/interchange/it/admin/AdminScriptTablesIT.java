@@ -122,6 +122,25 @@ class AdminScriptTablesIT {
     }
 
     @Test
+    void statisticsAndTracesAreTables() throws Exception {
+        Table core = table(run("", "statistics", "core:"), 0);
+        assertThat(core.headers()).containsExactly("STATISTIC", "VALUE");
+        assertThat(core.row("STATISTIC", "core:rcv_requests")).isPresent();
+        assertThat(json(run("", "statistics", "usrloc:", "--json")).has("usrloc:registered_users")).isTrue();
+        assertThat(table(run("", "statistics", "reset", "core:rcv_replies"), 0).row("RESET", "core:rcv_replies"))
+                .isPresent();
+
+        String callId = "tables-" + System.nanoTime();
+        Map<String, String> trace = table(run("", "trace", "start", "callid", callId), 0).row("VALUE", callId)
+                .orElseThrow();
+        assertThat(trace).containsEntry("MATCH", "callid").containsEntry("DESTINATIONS", "database");
+        assertThat(table(run("", "trace", "list"), 0).row("VALUE", callId)).isPresent();
+        assertThat(run("", "trace", "stop", trace.get("ID")).all()).isEmpty();
+        assertThat(table(run("", "trace", "list"), 0).row("VALUE", callId)).isEmpty();
+        assertThat(table(run("", "trace", "calls"), 0).headers()).startsWith("CALL_ID", "FIRST", "FROM", "TO");
+    }
+
+    @Test
     void addressRowsAreAddedChangedMatchedReloadedAndRemoved() throws Exception {
         Map<String, String> added = table(run("", "address", "add", "--ip", "192.0.2.207", "--grp", "907",
                 "--context-info", "tables it"), 0).row("IP", "192.0.2.207").orElseThrow();

@@ -117,7 +117,12 @@ class ConsoleIT {
         browser.await("the recent errors", ExpectedConditions.or(
                 ExpectedConditions.textToBePresentInElement(dashboard, "No warnings or errors"),
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#page-dashboard .level"))));
-        assertThat(dashboard.getText()).containsIgnoringCase("Registered users").doesNotContain("HTTP 500");
+        browser.await("the version", ExpectedConditions.textToBePresentInElement(dashboard,
+                router.admin().get("status").get("version").asText()));
+        browser.await("the request rate", driver -> !dashboard.getText().contains("measuring"));
+        assertThat(dashboard.getText()).containsIgnoringCase("Registered users")
+                .containsIgnoringCase("Requests per second").containsIgnoringCase("Active transactions")
+                .doesNotContain("HTTP 500");
         browser.screenshot("dashboard");
     }
 

@@ -179,7 +179,8 @@ class MiIT {
         result(mi().mi("which", null)).forEach(name -> commands.add(name.asText()));
         assertThat(commands).contains("uptime", "version", "which", "log_level", "reload", "ul_dump",
                 "ul_show_contact", "ul_rm", "ul_rm_contact", "domain_dump", "domain_reload", "address_dump",
-                "address_reload", "dp_reload", "dp_translate", "list_sockets", "trace_start", "trace_stop");
+                "address_reload", "dp_reload", "dp_translate", "list_sockets", "trace_start", "trace_stop", "get_statistics",
+                "reset_statistics");
     }
 
     @Test
@@ -193,6 +194,22 @@ class MiIT {
         result(mi().mi("log_level", "[\"WARN\", \"org.interchange.it.probe\"]"));
         assertThat(error(mi().mi("log_level", "[\"VERBOSE\", \"org.interchange.it.probe\"]"), -32602)
                 .path("data").asText()).contains("DEBUG", "INFO", "WARN");
+    }
+
+    @Test
+    void getAndResetStatisticsAsOpenSipsCore() {
+        try (SipAgent alice = router.registeredAgent(Transport.UDP, "alice")) {
+            JsonNode core = result(mi().mi("get_statistics", "{\"statistics\": [\"core:\", \"usrloc:\"]}"));
+            assertThat(core.path("core:rcv_requests").asLong()).isPositive();
+            assertThat(core.has("usrloc:registered_users")).as("%s", core).isTrue();
+            assertThat(core.has("tm:inuse_transactions")).as("only the groups asked for: %s", core).isFalse();
+
+            assertThat(result(mi().mi("reset_statistics", "[[\"core:rcv_replies\"]]")).asText()).isEqualTo("OK");
+            JsonNode reset = result(mi().mi("get_statistics", "[\"core:rcv_replies\"]"));
+            assertThat(reset.path("core:rcv_replies").asLong()).as("%s", reset).isZero();
+            assertThat(error(mi().mi("get_statistics", "[[\"core:no_such_statistic\"]]"), -32602).path("data")
+                    .asText()).contains("no_such_statistic");
+        }
     }
 
     @Test
