@@ -71,8 +71,7 @@ public class TrafficStats {
 
     /** A request arrived (any: initial, in-dialog, ACK, CANCEL). */
     public void requestReceived(String method) {
-        LongAdder count = received.get(method);
-        (count != null ? count : received.get("OTHER")).increment();
+        method(received, method).increment();
     }
 
     /** A request was relayed: an initial one to its branches, or an in-dialog one along its Route set. */
@@ -123,9 +122,10 @@ public class TrafficStats {
         }
     }
 
-    private static Counter method(Map<String, Counter> counters, String method) {
-        Counter counter = counters.get(method);
-        return counter != null ? counter : counters.get("OTHER");
+    /** The count of a method, or of {@code OTHER} for a method outside {@link #METHODS}. */
+    private static <T> T method(Map<String, T> counts, String method) {
+        T count = counts.get(method);
+        return count != null ? count : counts.get("OTHER");
     }
 
     private static Counter byStatus(Counter[] counters, int status) {
