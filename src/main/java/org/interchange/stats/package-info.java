@@ -38,6 +38,7 @@
  * socket:decisions {reason}, socket:forced_unusable   listener.SocketStats (also in GET /api/sockets)
  * database:transactions        core.persistence.Database: a timer of every unit of work (count, sum, max)
  * database:errors {kind}       Database: unavailable, conflict, invalid
+ * tracing:dropped {destination} tracing.TracingStats: traced messages lost (backlog full, collector, database)
  * </pre>
  * HikariCP adds its pool's meters ({@code hikaricp_connections_*}) to the same registry.
  *

@@ -17,7 +17,7 @@
  * bounded backlog per destination ({@code tracing.queue-size}), which one thread each empties: HEP over UDP without
  * waiting, over TCP with a 2 s connect and write timeout and a backoff from 1 s to 30 s after a failure, the
  * database in batches of up to 200 rows a transaction, each bounded by {@code database.timeout}. A full backlog drops
- * the message and counts it ({@link org.interchange.tracing.Tracing#dropped}): tracing never stalls SIP.
+ * the message and counts it (the statistic {@code tracing:dropped}, by destination): tracing never stalls SIP.
  *
  * <h2>Exports</h2>
  * <ul>

@@ -127,6 +127,12 @@ class MetricsIT extends ProbedDatabaseRouter {
     }
 
     @Test
+    void tracedMessagesLostAreAStatistic() {
+        assertThat(router.admin().statistics("tracing:")).containsEntry("tracing:dropped", 0L);
+        assertThat(router.admin().metrics()).contains("interchange_tracing_dropped_total{destination=\"database\"}");
+    }
+
+    @Test
     void aStatisticThatDoesNotExistIsABadRequest() {
         assertThatThrownBy(() -> router.admin().statistics("core:no_such_thing"))
                 .hasMessageContaining("answered 400").hasMessageContaining("core:no_such_thing");
