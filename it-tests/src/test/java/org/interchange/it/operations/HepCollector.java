@@ -118,8 +118,17 @@ final class HepCollector implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the socket and waits for the receiver to leave {@code receive}: until it has, the kernel keeps the port
+     * bound, and the next test's collector on the same address would fail to bind.
+     */
     @Override
     public void close() {
         socket.close();
+        try {
+            receiver.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
