@@ -102,6 +102,25 @@ class AdminApiIT {
                 .contains("failed login from " + source + "; 5 failures in a row: locked out");
     }
 
+    /**
+     * A failed login is answered by a timer, after the request went asynchronous; Tomcat 7 then never tells Weld that
+     * the request thread is done with it. Weld's HTTP contexts are off (web.xml says why), so the threads that served
+     * those logins serve the next requests without Weld's warnings of leaked contexts.
+     */
+    @Test
+    void requestsAfterFailedLoginsLeaveNoWarningOfLeakedContexts() throws Exception {
+        String credentials = basic("admin", router.setting("admin.password"));
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertProblem(send("127.0.0.38", "GET", "/interchange/api/timers", basic("admin", "guess"), null), 401);
+        }
+        // sequential requests go to the pool's idle threads: those of the failed logins among them
+        for (int request = 1; request <= 30; request++) {
+            assertThat(send("127.0.0.1", "GET", "/interchange/api/timers", credentials, null).status()).isEqualTo(200);
+        }
+
+        assertThat(Files.readString(router.log())).doesNotContain("WELD-000714", "WELD-000715", "WELD-000225", "WELD-000335");
+    }
+
     @Test
     void theApiAnswersOverHttpsWithTheRoutersCertificate() throws Exception {
         HttpClient https = HttpClient.newBuilder().sslContext(router.tls()).connectTimeout(TIMEOUT).build();
