@@ -1,13 +1,16 @@
 package org.interchange.container;
 
 import java.io.IOException;
+import java.net.DatagramPacket;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
@@ -36,12 +39,15 @@ import gov.nist.javax.sip.parser.MessageParser;
 import gov.nist.javax.sip.parser.MessageParserFactory;
 import gov.nist.javax.sip.parser.ParseExceptionListener;
 import gov.nist.javax.sip.parser.ParserFactory;
+import gov.nist.javax.sip.parser.RequestLineParser;
+import gov.nist.javax.sip.parser.StatusLineParser;
 import gov.nist.javax.sip.parser.StringMsgParser;
 import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPTransaction;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import org.interchange.container.ReceivedRequest.Note;
+import org.interchange.container.trace.SipTap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,8 +144,11 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
         } catch (ParseException e) {
             StackState.malformed();
             String text = new String(bytes, StandardCharsets.UTF_8);
+            List<SIPHeader> headers = headersOf(text);
+            Source source = Source.of(channel, connection);
+            traceRefused(partialOf(text, headers), text, channel, source);
             if (isRequest(text)) {
-                answer(channel, headersOf(text), 400, reason(e, failedHeader[0]), text.substring(0, text.indexOf(' ')));
+                answer(channel, source, headers.iterator(), 400, reason(e, failedHeader[0]), methodOf(text));
             }
             return null;
         }
@@ -153,9 +162,11 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
                     markMalformed(request, problem);
                     return request;
                 }
+                Source source = Source.of(channel, false);
+                traceRefused(request, new String(bytes, StandardCharsets.UTF_8), channel, source);
                 if (!"ACK".equals(request.getMethod())) {
                     boolean version = problem.startsWith("505 ");
-                    answer(channel, request.getHeaders(), version ? 505 : 400,
+                    answer(channel, source, request.getHeaders(), version ? 505 : 400,
                             version ? problem.substring(4) : problem, request.getMethod());
                 }
                 return null;
@@ -289,8 +300,8 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
      * Sends a 400 (or 505) built from the headers that parsed; nothing when there is no usable Via to answer along.
      * A CSeq that did not parse is answered as {@code CSeq: 1 <method>}: JAIN-SIP cannot send a response without.
      */
-    private static void answer(MessageChannel channel, Iterator<SIPHeader> headers, int status, String reason,
-                               String method) {
+    private static void answer(MessageChannel channel, Source source, Iterator<SIPHeader> headers, int status,
+                               String reason, String method) {
         SIPResponse response = new SIPResponse();
         boolean hasVia = false;
         try {
@@ -326,11 +337,15 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
                 response.addHeader(MessageFactoryImpl.getDefaultServerHeader());
             }
             response.setContentLength(new ContentLength(0));
-            // RFC 3261 18.2.2 with RFC 3581: the datagram's source address, the port the top Via asks for (the
-            // channel does not know the datagram's source port while parsing, so a bare rport is not honoured)
+            // RFC 3261 18.2.2: the source address, at the top Via's port; RFC 3581: at the source port if it asks
             Via top = response.getTopmostVia();
-            int port = top.getRPort() > 0 ? top.getRPort() : top.getPort() > 0 ? top.getPort() : 5060;
-            channel.sendMessage(response, InetAddress.getByName(channel.getPeerAddress()), port); // a literal
+            int port = top.getPort() > 0 ? top.getPort() : 5060;
+            if (top.hasParameter(Via.RPORT) && source.port().isPresent()) {
+                port = source.port().getAsInt();
+                top.setParameter(Via.RECEIVED, source.address().getHostAddress());
+                top.setParameter(Via.RPORT, Integer.toString(port));
+            }
+            channel.sendMessage(response, source.address(), port);
             StackState.answeredStatelessly(status);
             log.debug("Answered a malformed request: {} {}", status, reason);
         } catch (ParseException | IOException | RuntimeException e) {
@@ -338,8 +353,80 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
         }
     }
 
+    /**
+     * Where a message being parsed came from: a datagram's source as its stack thread took it from the receive queue,
+     * or a connection's peer. JAIN-SIP's channel sets a datagram's source port only after parsing, so without the
+     * queue (a thread per datagram) the port is unknown.
+     */
+    private record Source(InetAddress address, OptionalInt port) {
+        static Source of(MessageChannel channel, boolean connection) {
+            Optional<DatagramPacket> datagram = connection ? Optional.empty() : UdpReceiveQueue.processing();
+            if (datagram.isPresent()) {
+                return new Source(datagram.get().getAddress(), OptionalInt.of(datagram.get().getPort()));
+            }
+            return new Source(literal(channel.getPeerAddress()),
+                    connection ? OptionalInt.of(channel.getPeerPort()) : OptionalInt.empty());
+        }
+
+        private static InetAddress literal(String address) {
+            try {
+                return InetAddress.getByName(address); // the channel's peer, an address literal: no lookup
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("a channel's peer that is no address: " + address, e);
+            }
+        }
+    }
+
+    /**
+     * Shows a message the parser refused to the router's tracing: the stack never sees it, so its message logger,
+     * through which every other message is traced, does not either.
+     */
+    private static void traceRefused(SIPMessage parsed, String text, MessageChannel channel, Source source) {
+        String port = source.port().isPresent() ? Integer.toString(source.port().getAsInt())
+                : Integer.toString(parsed.getTopmostVia() != null && parsed.getTopmostVia().getPort() > 0
+                        ? parsed.getTopmostVia().getPort() : 5060);
+        SipTap.refused(parsed, text, source.address().getHostAddress() + ":" + port,
+                channel.getHost() + ":" + channel.getPort());
+    }
+
+    /**
+     * What parsed of a message that did not: its start line, if that parses (else a request keeps its method), and
+     * the header fields that parse on their own.
+     */
+    private static SIPMessage partialOf(String text, List<SIPHeader> headers) {
+        String startLine = text.substring(0, Math.max(0, text.indexOf('\n'))).trim() + "\n";
+        SIPMessage partial;
+        if (text.startsWith("SIP/")) {
+            SIPResponse response = new SIPResponse();
+            try {
+                response.setStatusLine(new StatusLineParser(startLine).parse());
+            } catch (ParseException | RuntimeException e) {
+                // traced without a status
+            }
+            partial = response;
+        } else {
+            SIPRequest request = new SIPRequest();
+            RequestLine line;
+            try {
+                line = new RequestLineParser(startLine).parse();
+            } catch (ParseException | RuntimeException e) {
+                line = new RequestLine();
+                line.setMethod(methodOf(text));
+            }
+            request.setRequestLine(line);
+            partial = request;
+        }
+        headers.forEach(partial::addHeader);
+        return partial;
+    }
+
+    /** The first word of a message that did not parse: a request's method. */
+    private static String methodOf(String text) {
+        return text.substring(0, Math.max(0, text.indexOf(' ')));
+    }
+
     /** The header fields of a raw message that parse on their own, in order (lines unfolded). */
-    private static Iterator<SIPHeader> headersOf(String text) {
+    private static List<SIPHeader> headersOf(String text) {
         List<SIPHeader> headers = new ArrayList<>();
         String[] lines = text.split("\r\n|\n", -1);
         StringBuilder current = null;
@@ -353,7 +440,7 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
             current = new StringBuilder(line);
         }
         addParsed(headers, current);
-        return headers.iterator();
+        return headers;
     }
 
     private static void addParsed(List<SIPHeader> headers, StringBuilder line) {

@@ -3,7 +3,9 @@ package org.interchange.container;
 import java.net.DatagramPacket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 import gov.nist.javax.sip.stack.DatagramQueuedMessageDispatch;
@@ -37,6 +39,7 @@ final class UdpReceiveQueue extends LinkedBlockingQueue<DatagramQueuedMessageDis
     private static final Logger LOG = LoggerFactory.getLogger(UdpReceiveQueue.class);
     private static final long serialVersionUID = 1L;
     private static final byte[][] FINISHING_WORK = prefixes("SIP/", "ACK ", "BYE ", "CANCEL ", "PRACK ");
+    private static final ThreadLocal<DatagramPacket> TAKEN = new ThreadLocal<>();
 
     private final String listener;
     private final int capacity;
@@ -72,6 +75,31 @@ final class UdpReceiveQueue extends LinkedBlockingQueue<DatagramQueuedMessageDis
         }
         reportDrops();
         return false;
+    }
+
+    @Override
+    public DatagramQueuedMessageDispatch take() throws InterruptedException {
+        return taken(super.take());
+    }
+
+    @Override
+    public DatagramQueuedMessageDispatch poll(long timeout, TimeUnit unit) throws InterruptedException {
+        return taken(super.poll(timeout, unit));
+    }
+
+    /**
+     * The datagram the calling stack thread is processing: the one it took last. JAIN-SIP's channel learns the
+     * datagram's source port only after parsing it, and the parser needs it for what it answers and traces itself.
+     * Empty on another thread, such as JAIN-SIP's thread per datagram (no stack thread pool).
+     */
+    static Optional<DatagramPacket> processing() {
+        return Optional.ofNullable(TAKEN.get());
+    }
+
+    /** Keeps what a stack thread took as its {@link #processing} datagram; the packet only, no copy. */
+    private static DatagramQueuedMessageDispatch taken(DatagramQueuedMessageDispatch work) {
+        TAKEN.set(work == null ? null : work.packet);
+        return work;
     }
 
     private void reportDrops() {

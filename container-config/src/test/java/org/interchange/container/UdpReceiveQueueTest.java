@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import gov.nist.javax.sip.stack.DatagramQueuedMessageDispatch;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,26 @@ class UdpReceiveQueueTest {
         assertThat(queued.getData()).hasSize(OPTIONS.length());
         assertThat(new String(queued.getData(), 0, queued.getLength(), StandardCharsets.US_ASCII)).isEqualTo(OPTIONS);
         assertThat(queued.getSocketAddress()).isEqualTo(new InetSocketAddress("127.0.0.1", 5070));
+    }
+
+    @Test
+    void aStackThreadKnowsTheSourceOfTheDatagramItTookLast() throws Exception {
+        UdpReceiveQueue queue = queue(10, 100);
+        DatagramPacket buffer = new DatagramPacket(new byte[64 * 1024], 64 * 1024);
+        queue.offer(receivedInto(buffer, OPTIONS, 5070));
+        queue.offer(receivedInto(buffer, OPTIONS, 5071));
+
+        queue.take();
+        assertThat(UdpReceiveQueue.processing()).map(DatagramPacket::getPort).contains(5070);
+        queue.poll(1, TimeUnit.SECONDS);
+        assertThat(UdpReceiveQueue.processing()).map(DatagramPacket::getPort).contains(5071);
+        AtomicReference<Optional<DatagramPacket>> elsewhere = new AtomicReference<>();
+        Thread other = new Thread(() -> elsewhere.set(UdpReceiveQueue.processing()));
+        other.start();
+        other.join(10_000);
+        assertThat(elsewhere.get()).as("on a thread that took nothing").isEmpty();
+        queue.poll(0, TimeUnit.SECONDS);
+        assertThat(UdpReceiveQueue.processing()).as("nothing taken: nothing in process").isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.interchange.container.trace;
 
+import gov.nist.javax.sip.message.SIPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,16 @@ public final class SipTap {
     /** Whether a listener is installed: the stack's only cost per message while nothing is traced. */
     static boolean on() {
         return listener != null;
+    }
+
+    /**
+     * Reports a datagram the router's parser refused (a malformed request or response), which the stack never sees
+     * and so never logs: {@code text} as received, {@code parsed} what could be read of it.
+     */
+    public static void refused(SIPMessage parsed, String text, String source, String destination) {
+        if (on()) {
+            deliver(new TappedMessage(parsed, text, false, System.currentTimeMillis(), source, destination));
+        }
     }
 
     static void deliver(TappedMessage message) {

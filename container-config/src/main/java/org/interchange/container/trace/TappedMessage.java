@@ -21,6 +21,7 @@ import gov.nist.javax.sip.message.SIPResponse;
 public final class TappedMessage {
 
     private final SIPMessage message;
+    private final String text;
     private final boolean sent;
     private final long timeMillis;
     private final String source;
@@ -31,7 +32,16 @@ public final class TappedMessage {
      * {@code host:port} as the stack writes them (an IPv6 host with or without brackets).
      */
     public TappedMessage(SIPMessage message, boolean sent, long timeMillis, String source, String destination) {
-        this.message = message;
+        this(message, null, sent, timeMillis, source, destination);
+    }
+
+    /**
+     * A message as received, whatever parsed of it: {@code text} is what came in, {@code parsed} the start line
+     * and header fields that could be read (a malformed message may lack any of them).
+     */
+    TappedMessage(SIPMessage parsed, String text, boolean sent, long timeMillis, String source, String destination) {
+        this.message = parsed;
+        this.text = text;
         this.sent = sent;
         this.timeMillis = timeMillis;
         this.source = source;
@@ -74,7 +84,7 @@ public final class TappedMessage {
 
     /** The request's method, or for a response the method of its CSeq. */
     public String method() {
-        if (message instanceof SIPRequest request) {
+        if (message instanceof SIPRequest request && request.getMethod() != null) {
             return request.getMethod();
         }
         return message.getCSeq() == null ? "" : message.getCSeq().getMethod();
@@ -82,13 +92,14 @@ public final class TappedMessage {
 
     /** The status code of a response; 0 for a request. */
     public int status() {
-        return message instanceof SIPResponse response ? response.getStatusCode() : 0;
+        return message instanceof SIPResponse response && response.getStatusLine() != null
+                ? response.getStatusCode() : 0;
     }
 
     /** The reason phrase of a response; empty for a request. */
     public String reason() {
-        return message instanceof SIPResponse response && response.getReasonPhrase() != null
-                ? response.getReasonPhrase() : "";
+        return message instanceof SIPResponse response && response.getStatusLine() != null
+                && response.getReasonPhrase() != null ? response.getReasonPhrase() : "";
     }
 
     /** The From tag, or an empty string. */
@@ -113,7 +124,7 @@ public final class TappedMessage {
 
     /** The message as text: start line, header fields, body. */
     public String text() {
-        return message.encode();
+        return text != null ? text : message.encode();
     }
 
     private static String userAtHost(HeaderAddress header) {

@@ -49,6 +49,28 @@ class MalformedRequestIT {
         }
     }
 
+    /**
+     * RFC 3581: a client behind NAT asks with a bare rport to be answered where its request came from, not at the
+     * port its Via names (here one where nobody listens); the 400 to its malformed request goes there too, and says
+     * where it was received from.
+     */
+    @Test
+    void aMalformedRequestAskingForRportIsAnsweredAtItsSourcePort() {
+        try (SipAgent client = router.agent(Transport.UDP)) {
+            SipRequest options = options(client);
+            int port = client.address().getPort();
+            SipRequest natted = options.without("Call-ID")
+                    .replacing("Via", options.required("Via").replace(":" + port + ";", ":9;"));
+
+            Received response = client.send(natted).awaitFinalResponse();
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.header("Via").orElseThrow()).contains(";rport=" + port)
+                    .contains(";received=" + client.address().getAddress().getHostAddress());
+            assertStillServing(client);
+        }
+    }
+
     @Test
     void aContentLengthBeyondTheDatagramIsAnsweredBadRequest() {
         try (SipAgent client = router.agent(Transport.UDP)) {

@@ -179,7 +179,7 @@ class HepTracingIT {
     }
 
     @Test
-    void theBadRequestAnswerToAMalformedRequestIsTraced() throws Exception {
+    void aMalformedRequestAndTheBadRequestAnswerToItAreTraced() throws Exception {
         InetSocketAddress r = router.sipAddress(Transport.UDP);
         try (HepCollector hep = new HepCollector(collector(37));
              SipAgent client = router.agent(Transport.UDP)) {
@@ -192,9 +192,10 @@ class HepTracingIT {
             assertThat(client.awaitResponse("the 400", received -> options.branch().equals(received.branch()))
                     .status()).isEqualTo(400);
 
-            List<HepCollector.Packet> packets = awaitPackets(hep, options.callId(), 1);
+            List<HepCollector.Packet> packets = awaitPackets(hep, options.callId(), 2);
             assertThat(packets.stream().map(HepTracingIT::hop).toList())
-                    .contains(Hop.of("OPTIONS", 400, r, client.address()));
+                    .containsExactly(Hop.request("OPTIONS", client, r), Hop.of("OPTIONS", 400, r, client.address()));
+            assertThat(packets.get(0).text(0x0f)).as("the request as it came, not as parsed").isEqualTo(text);
             router.admin().delete("traces/" + traceId);
         }
     }
