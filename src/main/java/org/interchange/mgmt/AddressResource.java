@@ -82,7 +82,7 @@ public class AddressResource {
     public List<AddressView> list(@QueryParam("grp") @Parameter(description = "a group number",
             schema = @Schema(type = "integer")) String grp) {
         Optional<Integer> group = grp == null ? Optional.empty()
-                : Optional.of(number("grp", grp, 0, Integer.MAX_VALUE));
+                : Optional.of(NumberParameter.of("grp", grp, 0, Integer.MAX_VALUE));
         return groups.list().stream()
                 .filter(entry -> group.isEmpty() || entry.rule().group() == group.get())
                 .map(AddressView::of)
@@ -166,9 +166,9 @@ public class AddressResource {
         }
         InetAddress address = IpAddresses.parseLiteral(ip.trim())
                 .orElseThrow(() -> new IllegalArgumentException("ip '" + ip + "' is not an IPv4 or IPv6 address"));
-        int portNumber = port == null ? 0 : number("port", port, 0, 65535);
+        int portNumber = port == null ? 0 : NumberParameter.of("port", port, 0, 65535);
         Proto transport = proto == null ? Proto.ANY : Proto.parse(proto.trim());
-        int group = grp == null ? 0 : number("grp", grp, 0, Integer.MAX_VALUE);
+        int group = grp == null ? 0 : NumberParameter.of("grp", grp, 0, Integer.MAX_VALUE);
         Optional<Match> match = subject == null ? groups.check(group, address, portNumber, transport)
                 : groups.check(group, address, portNumber, transport, subject);
         return match.map(found -> Response.ok(AddressView.of(found.entry())).build())
@@ -183,18 +183,6 @@ public class AddressResource {
             throw new IllegalArgumentException("a row is required: {\"grp\": 1, \"ip\": \"192.0.2.1\", ...}");
         }
         return body;
-    }
-
-    private static int number(String name, String text, int min, int max) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new IllegalArgumentException(name + " '" + text + "' is not a number in " + min + ".." + max);
     }
 
     private static String noRow(long id) {

@@ -110,7 +110,7 @@ public class DialplanResource {
     @Operation(summary = "The rules in use, disabled or not compiling, by set, priority and id")
     public Listing list(@QueryParam("dpid") @Parameter(description = "one rule set",
             schema = @Schema(type = "integer")) String dpid) {
-        List<DialplanRule> rules = dpid == null ? dialplan.list() : dialplan.list(number("dpid", dpid));
+        List<DialplanRule> rules = dpid == null ? dialplan.list() : dialplan.list(dpid(dpid));
         return new Listing(rules.stream().map(RuleView::of).toList(), dialplan.loaded().skipped());
     }
 
@@ -173,7 +173,7 @@ public class DialplanResource {
                               @QueryParam("input") @Parameter(required = true, example = "0301234567") String input,
                               @QueryParam("chained") @DefaultValue("true") @Parameter(description = "false: "
                                       + "only the first rule, even one marked continue") String chained) {
-        int dpid = number("dpid", dpidText);
+        int dpid = dpid(dpidText);
         if (input == null || input.isEmpty()) {
             throw new IllegalArgumentException("input is required: the string to translate");
         }
@@ -196,14 +196,9 @@ public class DialplanResource {
         return body;
     }
 
-    private static int number(String name, String text) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(name + " is required: the number of a rule set");
-        }
-        if (!text.trim().matches("-?\\d{1,9}")) {
-            throw new IllegalArgumentException(name + " '" + text + "' is not the number of a rule set");
-        }
-        return Integer.parseInt(text.trim());
+    /** A rule set's number, as OpenSIPS's dialplan takes it: any integer. */
+    private static int dpid(String text) {
+        return NumberParameter.of("dpid", text, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     private static Response noRule(long id) {

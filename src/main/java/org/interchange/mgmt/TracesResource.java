@@ -140,9 +140,6 @@ public class TracesResource {
     public List<CallView> calls(@QueryParam("limit") @DefaultValue("50")
                                 @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "1000"))
                                 String limit) {
-        if (!limit.matches("\\d{1,4}") || Integer.parseInt(limit) < 1 || Integer.parseInt(limit) > MAX_CALLS) {
-            throw new IllegalArgumentException("limit '" + limit + "' is not a number from 1 to " + MAX_CALLS);
-        }
-        return tracing.calls(Integer.parseInt(limit)).stream().map(CallView::of).toList();
+        return tracing.calls(NumberParameter.of("limit", limit, 1, MAX_CALLS)).stream().map(CallView::of).toList();
     }
 }

@@ -128,7 +128,7 @@ class DialplanResourceTest {
         assertThat(setTwo.rules()).extracting(RuleView::matchExp).containsExactly("2");
         assertThat(setTwo.skipped()).hasSize(1);
         assertThat(answerTo(() -> resource.list("two")).getEntity().toString())
-                .contains("dpid 'two' is not the number of a rule set");
+                .contains("dpid 'two' is not an integer");
     }
 
     @Test
