@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import javax.servlet.sip.SipServletRequest;
 import javax.sip.InvalidArgumentException;
@@ -146,7 +147,7 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
             String text = new String(bytes, StandardCharsets.UTF_8);
             List<SIPHeader> headers = headersOf(text);
             Source source = Source.of(channel, connection);
-            traceRefused(partialOf(text, headers), text, channel, source);
+            traceRefused(() -> partialOf(text, headers), bytes, channel, source);
             if (isRequest(text)) {
                 answer(channel, source, headers.iterator(), 400, reason(e, failedHeader[0]), methodOf(text));
             }
@@ -163,7 +164,7 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
                     return request;
                 }
                 Source source = Source.of(channel, false);
-                traceRefused(request, new String(bytes, StandardCharsets.UTF_8), channel, source);
+                traceRefused(() -> request, bytes, channel, source);
                 if (!"ACK".equals(request.getMethod())) {
                     boolean version = problem.startsWith("505 ");
                     answer(channel, source, request.getHeaders(), version ? 505 : 400,
@@ -378,15 +379,19 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
     }
 
     /**
-     * Shows a message the parser refused to the router's tracing: the stack never sees it, so its message logger,
-     * through which every other message is traced, does not either.
+     * Shows a message the parser refused to the router's tracing, if a trace runs: the stack never sees it, so its
+     * message logger, through which every other message is traced, does not either.
      */
-    private static void traceRefused(SIPMessage parsed, String text, MessageChannel channel, Source source) {
-        String port = source.port().isPresent() ? Integer.toString(source.port().getAsInt())
-                : Integer.toString(parsed.getTopmostVia() != null && parsed.getTopmostVia().getPort() > 0
-                        ? parsed.getTopmostVia().getPort() : 5060);
-        SipTap.refused(parsed, text, source.address().getHostAddress() + ":" + port,
-                channel.getHost() + ":" + channel.getPort());
+    private static void traceRefused(Supplier<SIPMessage> parsing, byte[] bytes, MessageChannel channel,
+                                     Source source) {
+        if (!SipTap.on()) {
+            return;
+        }
+        SIPMessage parsed = parsing.get();
+        Via top = parsed.getTopmostVia();
+        int port = source.port().orElse(top != null && top.getPort() > 0 ? top.getPort() : 5060);
+        SipTap.refused(parsed, new String(bytes, StandardCharsets.UTF_8),
+                source.address().getHostAddress() + ":" + port, channel.getHost() + ":" + channel.getPort());
     }
 
     /**

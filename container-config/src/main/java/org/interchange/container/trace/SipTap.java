@@ -41,12 +41,12 @@ public final class SipTap {
     }
 
     /** Whether a listener is installed: the stack's only cost per message while nothing is traced. */
-    static boolean on() {
+    public static boolean on() {
         return listener != null;
     }
 
     /**
-     * Reports a datagram the router's parser refused (a malformed request or response), which the stack never sees
+     * Reports a message the router's parser refused (a malformed request or response), which the stack never sees
      * and so never logs: {@code text} as received, {@code parsed} what could be read of it.
      */
     public static void refused(SIPMessage parsed, String text, String source, String destination) {

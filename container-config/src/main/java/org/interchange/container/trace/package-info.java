@@ -7,7 +7,7 @@
  * stack logger whether messages are logged ({@code isLoggingEnabled(TRACE_MESSAGES)}). {@link
  * org.interchange.container.trace.TracingStackLogger} answers yes while {@link org.interchange.container.trace.SipTap}
  * has a listener, and {@link org.interchange.container.trace.TracingServerLogger} hands each message to that listener:
- * while no trace runs, the stack pays one volatile read per message and builds nothing. A malformed datagram the
+ * while no trace runs, the stack pays one volatile read per message and builds nothing. A malformed message the
  * router's parser refuses never reaches the stack: the parser reports it through {@link
  * org.interchange.container.trace.SipTap#refused}.
  */
