@@ -55,6 +55,7 @@ public final class DatabaseProxy implements BeforeAllCallback, AfterAllCallback 
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private volatile Mode mode = Mode.FORWARD;
     private ServerSocket listener;
+    private Thread accepting;
 
     /** For JUnit: the extension instance; the proxy itself is {@link #proxy()}. */
     public DatabaseProxy() {
@@ -121,7 +122,7 @@ public final class DatabaseProxy implements BeforeAllCallback, AfterAllCallback 
             socket.setReuseAddress(true);
             socket.bind(address, 50);
             listener = socket;
-            Thread accepting = new Thread(() -> accept(socket), "database-proxy-accept");
+            accepting = new Thread(() -> accept(socket), "database-proxy-accept");
             accepting.setDaemon(true);
             accepting.start();
         } catch (IOException e) {
@@ -200,10 +201,19 @@ public final class DatabaseProxy implements BeforeAllCallback, AfterAllCallback 
         }
     }
 
+    /**
+     * Closes the listener and waits for its thread to leave {@code accept}: until it has, the kernel keeps the port
+     * listening, and listening on it again (back from REFUSE) could fail.
+     */
     private void closeListener() {
         if (listener != null) {
             close(listener);
             listener = null;
+            try {
+                accepting.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
