@@ -13,6 +13,7 @@ import org.apache.log4j.Level;
 import org.apache.log4j.LogManager;
 import org.apache.log4j.Logger;
 import org.apache.log4j.spi.LoggerRepository;
+import org.interchange.container.trace.TracingStackLogger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -62,12 +63,18 @@ public class LogLevels {
      *
      * @param name  a logger name ({@code org.interchange.registrar}) or {@value #ROOT}
      * @param level one of {@link #LEVELS}, any case
-     * @throws IllegalArgumentException naming the levels allowed, or when the name is blank
+     * @throws IllegalArgumentException naming the levels allowed, when the name is blank, or for a logger below
+     *                                  the SIP stack's one ({@value TracingStackLogger#CATEGORY}), which never logs
      */
     public void set(String name, String level) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a logger name is required, such as org.interchange.registrar, or "
                     + ROOT);
+        }
+        if (name.startsWith(TracingStackLogger.CATEGORY + ".")) {
+            throw new IllegalArgumentException("the SIP stack (JAIN-SIP) logs every line as "
+                    + TracingStackLogger.CATEGORY + ": a level on " + name + " would change nothing; set "
+                    + TracingStackLogger.CATEGORY);
         }
         Level parsed = parse(level);
         logger(name).setLevel(parsed);

@@ -63,6 +63,15 @@ class LogLevelsTest {
     }
 
     @Test
+    void aLoggerBelowTheSipStacksOneIsRefusedForItWouldChangeNothing() {
+        assertThatThrownBy(() -> levels.set("gov.nist.javax.sip.stack", "DEBUG"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the SIP stack (JAIN-SIP) logs every line as gov.nist: a level on gov.nist.javax.sip.stack "
+                        + "would change nothing; set gov.nist");
+        assertThat(LogManager.getLogger("gov.nist.javax.sip.stack").getLevel()).isNull();
+    }
+
+    @Test
     void openSipsNumericLevelsAreTranslated() {
         assertThat(LogLevelCommands.log4jLevel("4")).isEqualTo("DEBUG");
         assertThat(LogLevelCommands.log4jLevel("-1")).isEqualTo("ERROR");

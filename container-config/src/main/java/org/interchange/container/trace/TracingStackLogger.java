@@ -20,7 +20,7 @@ import gov.nist.core.CommonLoggerLog4j;
 public class TracingStackLogger extends CommonLoggerLog4j {
 
     /** The log4j category of the stack's lines ({@code gov.nist.javax.sip.LOG4J_LOGGER_NAME} of the stack). */
-    static final String CATEGORY = "gov.nist";
+    public static final String CATEGORY = "gov.nist";
 
     public TracingStackLogger() {
         super(Logger.getLogger(CATEGORY));
