@@ -124,6 +124,11 @@ public class Dialplan {
         return steps.isEmpty() ? Optional.empty() : Optional.of(new Translation(steps));
     }
 
+    /** Whether set {@code dpid} has a rule in use. */
+    public boolean hasSet(int dpid) {
+        return snapshot.sets().containsKey(dpid);
+    }
+
     /** Every rule of the table as last loaded (in use, disabled or not compiling), by set, priority and id. */
     public List<DialplanRule> list() {
         return snapshot.rules();

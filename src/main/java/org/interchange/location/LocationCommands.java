@@ -29,16 +29,11 @@ public class LocationCommands {
     @Produces
     MiCommand ulDump(Location location, Clock clock) {
         return MiCommand.of("ul_dump", List.of(List.of(), List.of("brief")), params -> {
-            boolean brief = params.has("brief");
+            boolean brief = params.has("brief") && params.number("brief") != 0;
             Instant now = clock.instant();
-            List<Map<String, Object>> aors = location.list().entrySet().stream().map(entry -> {
-                Map<String, Object> aor = new LinkedHashMap<>();
-                aor.put("AOR", entry.getKey().toString());
-                aor.put("Contacts", entry.getValue().stream()
-                        .map(binding -> brief ? Map.<String, Object>of("Contact", binding.contact())
-                                : contact(binding, now)).toList());
-                return aor;
-            }).toList();
+            List<Map<String, Object>> aors = location.list().entrySet().stream()
+                    .map(entry -> brief ? Map.<String, Object>of("AOR", entry.getKey().toString())
+                            : aor(entry.getKey(), entry.getValue(), now)).toList();
             Map<String, Object> table = new LinkedHashMap<>();
             table.put("name", TABLE);
             table.put("AORs", aors);
@@ -49,17 +44,15 @@ public class LocationCommands {
     @Produces
     MiCommand ulShowContact(Location location, Clock clock) {
         return MiCommand.of("ul_show_contact", List.of(List.of("table_name", "aor")), params -> {
-            List<Binding> bindings = bindingsOf(location, params);
-            Instant now = clock.instant();
-            return Map.of("Contacts", bindings.stream().map(binding -> contact(binding, now)).toList());
+            return aor(aor(params), bindingsOf(location, params), clock.instant());
         });
     }
 
     @Produces
     MiCommand ulRm(Location location) {
         return MiCommand.of("ul_rm", List.of(List.of("table_name", "aor")), params -> {
-            bindingsOf(location, params);
-            location.remove(aor(params));
+            checkTable(params);
+            location.remove(aor(params)); // an AOR without bindings is removed already: "OK", as OpenSIPS answers
             return "OK";
         });
     }
@@ -84,9 +77,7 @@ public class LocationCommands {
 
     /** The bindings of the call's {@code aor} in its {@code table_name}; 404 as OpenSIPS's when there is none. */
     private static List<Binding> bindingsOf(Location location, MiParams params) {
-        if (!TABLE.equals(params.text("table_name"))) {
-            throw new MiError(404, "Table not found");
-        }
+        checkTable(params);
         List<Binding> bindings = location.lookup(aor(params));
         if (bindings.isEmpty()) {
             throw new MiError(404, "AOR not found");
@@ -94,19 +85,37 @@ public class LocationCommands {
         return bindings;
     }
 
+    private static void checkTable(MiParams params) {
+        if (!TABLE.equals(params.text("table_name"))) {
+            throw new MiError(404, "Table not found");
+        }
+    }
+
     private static Aor aor(MiParams params) {
+        String aor = params.text("aor");
+        if (aor.indexOf('@') < 0) {
+            throw new MiError(400, "Domain missing in AOR");
+        }
         try {
-            return Aor.parse(params.text("aor"));
+            return Aor.parse(aor);
         } catch (IllegalArgumentException e) {
             throw MiError.invalidParams("Bad AOR: " + e.getMessage());
         }
+    }
+
+    /** An address-of-record with its bindings, as usrloc prints one: {@code {"AOR", "Contacts": [...]}}. */
+    private static Map<String, Object> aor(Aor aor, List<Binding> bindings, Instant now) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("AOR", aor.toString());
+        node.put("Contacts", bindings.stream().map(binding -> contact(binding, now)).toList());
+        return node;
     }
 
     /** A binding with usrloc's field names. */
     private static Map<String, Object> contact(Binding binding, Instant now) {
         Map<String, Object> contact = new LinkedHashMap<>();
         contact.put("Contact", binding.contact());
-        contact.put("ContactID", binding.id());
+        contact.put("ContactID", Long.toString(binding.id())); // a string in usrloc's dump, as OpenSIPS prints it
         contact.put("Expires", binding.secondsLeftAt(now));
         contact.put("Q", String.format(Locale.ROOT, "%.3f", binding.q()).replaceAll("\\.?0+$", ""));
         contact.put("Callid", binding.callId());

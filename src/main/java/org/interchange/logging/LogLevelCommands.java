@@ -11,46 +11,91 @@ import org.interchange.mi.spi.MiCommand;
 import org.interchange.mi.spi.MiError;
 
 /**
- * {@code log_level}, OpenSIPS's command adapted to loggers: without parameters, the loggers that have a level and
- * their levels; with {@code level}, sets the root logger's; with {@code level} and {@code logger}, that logger's
- * (OpenSIPS's second parameter is a process id; the router is one process with a logger per package).
+ * {@code log_level} as OpenSIPS's core answers it, the router being one process: without parameters,
+ * {@code {"Processes": [{"PID", "Log level", "Type"}]}} with the root logger's level as OpenSIPS's number, and, as
+ * Interchange's addition, {@code "Loggers"}, every logger that has a level; with {@code level}, sets the root
+ * logger's ({@code {"New global log level": n}}); with {@code level} and {@code pid} (this process's), the same
+ * ({@code {"Log level": n}}). Interchange's {@code level} and {@code logger}, named, sets one logger's level.
+ * Levels are OpenSIPS's numbers (4 debug ... -3 alert) or log4j's names.
  */
 @Dependent
 public class LogLevelCommands {
 
+    private static final long PID = ProcessHandle.current().pid();
+
     @Produces
     MiCommand logLevel(LogLevels levels) {
-        return MiCommand.of("log_level", List.of(List.of(), List.of("level"), List.of("level", "logger")), params -> {
-            if (!params.has("level")) {
-                return Map.of("Loggers", levels.levels().entrySet().stream()
-                        .map(entry -> Map.of("Logger", entry.getKey(), "Log level", entry.getValue())).toList());
-            }
-            String logger = params.optionalText("logger").orElse(LogLevels.ROOT);
-            String level = log4jLevel(params.text("level"));
-            try {
-                levels.set(logger, level);
-            } catch (IllegalArgumentException e) {
-                throw MiError.invalidParams(e.getMessage());
-            }
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("Logger", logger);
-            result.put("New log level", levels.effectiveLevel(logger));
-            return result;
-        });
+        return MiCommand.of("log_level",
+                List.of(List.of(), List.of("level"), List.of("level", "pid"), List.of("level", "logger")), params -> {
+                    if (!params.has("level")) {
+                        return list(levels);
+                    }
+                    String logger = params.optionalText("logger").orElse(LogLevels.ROOT);
+                    if (params.has("pid") && params.number("pid") != PID) {
+                        throw MiError.invalidParams("Bad PID");
+                    }
+                    set(levels, logger, log4jLevel(params.text("level")));
+                    Map<String, Object> result = new LinkedHashMap<>();
+                    if (params.has("logger")) {
+                        result.put("Logger", logger);
+                        result.put("New log level", levels.effectiveLevel(logger));
+                    } else {
+                        result.put(params.has("pid") ? "Log level" : "New global log level",
+                                openSipsLevel(levels.effectiveLevel(LogLevels.ROOT)));
+                    }
+                    return result;
+                });
+    }
+
+    private static Map<String, Object> list(LogLevels levels) {
+        Map<String, Object> process = new LinkedHashMap<>();
+        process.put("PID", PID);
+        process.put("Log level", openSipsLevel(levels.effectiveLevel(LogLevels.ROOT)));
+        process.put("Type", "Interchange");
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("Processes", List.of(process));
+        result.put("Loggers", levels.levels().entrySet().stream()
+                .map(entry -> Map.of("Logger", entry.getKey(), "Log level", entry.getValue())).toList());
+        return result;
+    }
+
+    private static void set(LogLevels levels, String logger, String level) {
+        try {
+            levels.set(logger, level);
+        } catch (IllegalArgumentException e) {
+            throw MiError.invalidParams(e.getMessage());
+        }
     }
 
     /**
-     * A level's name as given, or OpenSIPS's number for it: 4 debug, 3 info, 2 notice (INFO: log4j has no notice),
-     * 1 warning, -1 error, -2 critical and -3 alert (both FATAL).
+     * A level's name as given, or log4j's for OpenSIPS's number: a message is logged at or below the number, so
+     * 4 and above is DEBUG, 3 and 2 (notice: log4j has none) INFO, 1 WARN, 0 and -1 ERROR, below FATAL.
      */
     static String log4jLevel(String level) {
-        return switch (level.trim()) {
-            case "4" -> "DEBUG";
-            case "3", "2" -> "INFO";
-            case "1" -> "WARN";
-            case "-1" -> "ERROR";
-            case "-2", "-3" -> "FATAL";
-            default -> level;
+        int number;
+        try {
+            number = Integer.parseInt(level.trim());
+        } catch (NumberFormatException e) {
+            return level;
+        }
+        if (number >= 4) {
+            return "DEBUG";
+        }
+        if (number >= 2) {
+            return "INFO";
+        }
+        return number == 1 ? "WARN" : number >= -1 ? "ERROR" : "FATAL";
+    }
+
+    /** OpenSIPS's number for a log4j level: 4 DEBUG (and more), 3 INFO, 1 WARN, -1 ERROR, -2 FATAL, -3 OFF. */
+    static int openSipsLevel(String level) {
+        return switch (level) {
+            case "ALL", "TRACE", "DEBUG" -> 4;
+            case "INFO" -> 3;
+            case "WARN" -> 1;
+            case "ERROR" -> -1;
+            case "FATAL" -> -2;
+            default -> -3;
         };
     }
 }

@@ -14,7 +14,7 @@ import org.interchange.mi.JsonRpc;
 /**
  * {@code POST /interchange/mi}: the management interface over HTTP, OpenSIPS's {@code mi_http}, behind
  * {@link AdminAuthentication} ({@code web.xml}). Every JSON-RPC answer is a 200, errors included, as OpenSIPS's;
- * a notification gets 204, another method 405 and a body over {@value #MAX_BODY} bytes 413.
+ * a notification gets 202 (as OpenSIPS's), another method 405 and a body over {@value #MAX_BODY} bytes 413.
  */
 public class MiHttp extends HttpServlet {
 
@@ -39,7 +39,7 @@ public class MiHttp extends HttpServlet {
         }
         Optional<String> answer = rpc.answer(body);
         if (answer.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            response.setStatus(HttpServletResponse.SC_ACCEPTED);
             return;
         }
         response.setContentType("application/json");

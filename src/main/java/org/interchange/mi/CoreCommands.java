@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -47,9 +48,25 @@ public class CoreCommands {
                 + System.getProperty("os.name").toLowerCase(Locale.ROOT) + "))"));
     }
 
+    /**
+     * Without parameters, every command's name; with {@code command}, that command's parameter sets, or the names
+     * that start with it when it ends with {@code :} (a module's prefix), as OpenSIPS's.
+     */
     @Produces
     MiCommand which(JsonRpc rpc) {
-        return MiCommand.of("which", MiCommand.noParameters(), params -> rpc.commandNames());
+        return MiCommand.of("which", List.of(List.of(), List.of("command")), params -> {
+            if (!params.has("command")) {
+                return rpc.commandNames();
+            }
+            String command = params.text("command");
+            if (command.endsWith(":")) {
+                List<String> named = rpc.commandNames().stream().filter(name -> name.startsWith(command)).toList();
+                if (!named.isEmpty()) {
+                    return named;
+                }
+            }
+            return rpc.parameterSets(command).orElseThrow(() -> new MiError(404, "unknown MI command"));
+        });
     }
 
     @Produces

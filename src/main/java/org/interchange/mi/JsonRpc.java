@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * The management interface's protocol, JSON-RPC 2.0 as OpenSIPS's {@code mi_http} speaks it: one request object
  * ({@code {"jsonrpc": "2.0", "method": "ul_dump", "params": {...} or [...], "id": 1}}) in, one response object out,
  * {@code result} or {@code error} ({@code -32700} parse error, {@code -32600} invalid request, {@code -32601} method
- * not found, {@code -32602} invalid params, {@code -32603} internal error, or the command's own code). A request
- * without {@code id} (a notification) runs and gets no response. Batches are refused, as OpenSIPS refuses them.
- * Thread-safe.
+ * not found, {@code -32602} invalid params, {@code -32000} server error (a command that failed inside), or the
+ * command's own code). A request without {@code id} (a notification) runs and gets no response. Batches are refused,
+ * as OpenSIPS refuses them. Thread-safe.
  */
 @ApplicationScoped
 public class JsonRpc {
@@ -44,7 +44,8 @@ public class JsonRpc {
     static final int PARSE_ERROR = -32700;
     static final int INVALID_REQUEST = -32600;
     static final int METHOD_NOT_FOUND = -32601;
-    static final int INTERNAL_ERROR = -32603;
+    /** OpenSIPS's answer when a command fails inside: {@code -32000 Server error}. */
+    static final int SERVER_ERROR = -32000;
 
     private static final Logger log = LoggerFactory.getLogger(JsonRpc.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -88,6 +89,11 @@ public class JsonRpc {
     /** The names of the commands, in alphabetical order ({@code which}). */
     public List<String> commandNames() {
         return List.copyOf(commands.keySet());
+    }
+
+    /** A command's parameter sets, each a list of names ({@code which} with a command); empty for no such command. */
+    public Optional<List<List<String>>> parameterSets(String command) {
+        return Optional.ofNullable(commands.get(command)).map(MiCommand::parameterSets);
     }
 
     /**
@@ -139,7 +145,7 @@ public class JsonRpc {
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString();
             log.error("MI command {} failed (reference {})", method, reference, e);
-            return error(id, INTERNAL_ERROR, "Internal error", "reference " + reference + " in the router's log");
+            return error(id, SERVER_ERROR, "Server error", "reference " + reference + " in the router's log");
         }
     }
 

@@ -52,20 +52,18 @@ public class Statistics {
 
     /**
      * The values of the named statistics, by {@code group:name}, in name order. A name is {@code group:name},
-     * {@code group:} (every statistic of the group), {@code name} (that statistic of any group) or {@value #ALL};
-     * an empty collection asks for all.
+     * {@code group:} (every statistic of the group), {@code name} (that statistic of any group) or {@value #ALL},
+     * in any case; an empty collection asks for all.
      *
      * @throws IllegalArgumentException naming the first name that matches no statistic
      */
     public Map<String, Number> get(Collection<String> names) {
-        Map<String, Double> sums = new TreeMap<>();
-        for (Matched matched : match(names)) {
-            sums.merge(matched.statistic(), value(matched.meter()) - baselines.getOrDefault(matched.meter().getId(), 0.0),
-                    Double::sum);
-        }
-        Map<String, Number> values = new LinkedHashMap<>();
-        sums.forEach((name, sum) -> values.put(name, number(sum)));
-        return values;
+        return values(match(names, true));
+    }
+
+    /** As {@link #get}, but a name that matches no statistic is skipped, as OpenSIPS's {@code get_statistics} does. */
+    public Map<String, Number> getKnown(Collection<String> names) {
+        return values(match(names, false));
     }
 
     /**
@@ -75,11 +73,38 @@ public class Statistics {
      * @throws IllegalArgumentException naming the first name that matches no statistic
      */
     public List<String> reset(Collection<String> names) {
+        return reset(match(names, true));
+    }
+
+    /**
+     * As {@link #reset}, but a name that matches no statistic is skipped, as OpenSIPS's {@code reset_statistics}
+     * does.
+     *
+     * @return the statistics that matched (gauges among them, which keep their value), in name order
+     */
+    public List<String> resetKnown(Collection<String> names) {
+        List<Matched> matched = match(names, false);
+        reset(matched);
+        return matched.stream().map(Matched::statistic).distinct().sorted().toList();
+    }
+
+    private Map<String, Number> values(List<Matched> matched) {
+        Map<String, Double> sums = new TreeMap<>();
+        for (Matched each : matched) {
+            sums.merge(each.statistic(), value(each.meter()) - baselines.getOrDefault(each.meter().getId(), 0.0),
+                    Double::sum);
+        }
+        Map<String, Number> values = new LinkedHashMap<>();
+        sums.forEach((name, sum) -> values.put(name, number(sum)));
+        return values;
+    }
+
+    private List<String> reset(List<Matched> matched) {
         Set<String> reset = new TreeSet<>();
-        for (Matched matched : match(names)) {
-            if (resettable(matched.meter())) {
-                baselines.put(matched.meter().getId(), value(matched.meter()));
-                reset.add(matched.statistic());
+        for (Matched each : matched) {
+            if (resettable(each.meter())) {
+                baselines.put(each.meter().getId(), value(each.meter()));
+                reset.add(each.statistic());
             }
         }
         return List.copyOf(reset);
@@ -93,13 +118,14 @@ public class Statistics {
 
     /** Whether a statistic can be reset (a counter or a timer, not a gauge). */
     public boolean resettable(String statistic) {
-        return match(List.of(statistic)).stream().anyMatch(matched -> resettable(matched.meter()));
+        return match(List.of(statistic), false).stream().anyMatch(matched -> resettable(matched.meter()));
     }
 
     private record Matched(String statistic, Meter meter) {
     }
 
-    private List<Matched> match(Collection<String> names) {
+    /** The meters the names select; {@code strict}: a name that selects none is refused. */
+    private List<Matched> match(Collection<String> names, boolean strict) {
         List<Matched> all = new ArrayList<>();
         for (Meter meter : registry.getMeters()) {
             statistic(meter).ifPresent(statistic -> all.add(new Matched(statistic, meter)));
@@ -110,7 +136,7 @@ public class Statistics {
         List<Matched> matched = new ArrayList<>();
         for (String name : names) {
             List<Matched> these = all.stream().filter(m -> matches(name.trim(), m.statistic())).toList();
-            if (these.isEmpty()) {
+            if (these.isEmpty() && strict) {
                 throw new IllegalArgumentException("no statistic " + name + " (a name is group:name, group:, name or "
                         + ALL + ")");
             }
@@ -122,9 +148,10 @@ public class Statistics {
     private static boolean matches(String name, String statistic) {
         int colon = name.indexOf(':');
         if (colon < 0) {
-            return statistic.substring(statistic.indexOf(':') + 1).equals(name);
+            return statistic.substring(statistic.indexOf(':') + 1).equalsIgnoreCase(name);
         }
-        return colon == name.length() - 1 ? statistic.startsWith(name) : statistic.equals(name);
+        return colon == name.length() - 1 ? statistic.regionMatches(true, 0, name, 0, name.length())
+                : statistic.equalsIgnoreCase(name);
     }
 
     /** {@code group:name} of a meter named {@code interchange.<group>.<name>}; empty for the JVM's and others. */

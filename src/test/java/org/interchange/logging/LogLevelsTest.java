@@ -74,7 +74,13 @@ class LogLevelsTest {
     @Test
     void openSipsNumericLevelsAreTranslated() {
         assertThat(LogLevelCommands.log4jLevel("4")).isEqualTo("DEBUG");
+        assertThat(LogLevelCommands.log4jLevel("5")).isEqualTo("DEBUG");
+        assertThat(LogLevelCommands.log4jLevel("2")).isEqualTo("INFO");
+        assertThat(LogLevelCommands.log4jLevel("0")).isEqualTo("ERROR");
         assertThat(LogLevelCommands.log4jLevel("-1")).isEqualTo("ERROR");
+        assertThat(LogLevelCommands.log4jLevel("-3")).isEqualTo("FATAL");
         assertThat(LogLevelCommands.log4jLevel("warn")).isEqualTo("warn");
+        assertThat(LogLevelCommands.openSipsLevel("WARN")).isEqualTo(1);
+        assertThat(LogLevelCommands.openSipsLevel("TRACE")).isEqualTo(4);
     }
 }

@@ -106,10 +106,11 @@ class JsonRpcTest {
     }
 
     @Test
-    void aFailingCommandIsAnInternalErrorThatHidesTheException() {
+    void aFailingCommandIsAServerErrorThatHidesTheException() {
         JsonNode error = answer("{\"jsonrpc\": \"2.0\", \"method\": \"broken\", \"id\": 1}").path("error");
 
-        assertThat(error.path("code").asInt()).isEqualTo(-32603);
+        assertThat(error.path("code").asInt()).isEqualTo(-32000);
+        assertThat(error.path("message").asText()).isEqualTo("Server error");
         assertThat(error.toString()).doesNotContain("a bug").contains("reference");
     }
 

@@ -56,6 +56,18 @@ class StatisticsTest {
     }
 
     @Test
+    void namesAreMatchedInAnyCaseAndTheKnownOnesAloneSkipTheOthers() {
+        drops.increment();
+
+        assertThat(statistics.get(List.of("CORE:Drop_Requests"))).containsOnlyKeys("core:drop_requests");
+        assertThat(statistics.getKnown(List.of("core:drop_requests", "shmem:", "slow_messages")))
+                .containsOnlyKeys("core:drop_requests");
+        assertThat(statistics.getKnown(List.of("slow_messages"))).isEmpty();
+        assertThat(statistics.resetKnown(List.of("drop_requests", "pkmem:"))).containsExactly("core:drop_requests");
+        assertThat(statistics.get(List.of("core:drop_requests"))).containsEntry("core:drop_requests", 0L);
+    }
+
+    @Test
     void aNameThatMatchesNothingIsRefusedByName() {
         assertThatThrownBy(() -> statistics.get(List.of("core:rcv_requests", "tm:no_such")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tm:no_such");

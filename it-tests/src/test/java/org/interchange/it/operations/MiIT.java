@@ -74,23 +74,30 @@ class MiIT {
             assertThat(contact.path("Socket").asText())
                     .isEqualTo("udp:127.0.0.1:" + router.sipAddress(Transport.UDP).getPort());
             assertThat(contact.path("Received").asText()).isEqualTo("sip:127.0.0.1:" + alice.address().getPort());
+            assertThat(contact.path("ContactID").isTextual()).as("a string, as usrloc prints it: %s", contact).isTrue();
             JsonNode brief = find(result(mi().mi("ul_dump", "{\"brief\": 1}")).path("Domains").get(0).path("AORs"),
                     "AOR", alice.subscriber().aor());
-            assertThat(brief.path("Contacts").get(0).fieldNames()).toIterable().containsExactly("Contact");
+            assertThat(brief.fieldNames()).toIterable().containsExactly("AOR");
+            JsonNode full = find(result(mi().mi("ul_dump", "[\"0\"]")).path("Domains").get(0).path("AORs"),
+                    "AOR", alice.subscriber().aor());
+            assertThat(full.path("Contacts")).as("brief 0: the full dump").hasSize(1);
         }
     }
 
     @Test
     void ulShowContactShowsOneAddressOfRecordOrAnswersAorNotFound() {
         try (SipAgent alice = router.registeredAgent(Transport.UDP, "alice")) {
-            JsonNode contacts = result(mi().mi("ul_show_contact",
-                    "[\"location\", \"" + alice.subscriber().aor() + "\"]")).path("Contacts");
+            JsonNode shown = result(mi().mi("ul_show_contact", "[\"location\", \"" + alice.subscriber().aor() + "\"]"));
 
+            assertThat(shown.path("AOR").asText()).isEqualTo(alice.subscriber().aor());
+            JsonNode contacts = shown.path("Contacts");
             assertThat(contacts).hasSize(1);
             assertThat(contacts.get(0).path("Contact").asText()).isEqualTo(alice.contactUri());
             JsonNode missing = error(mi().mi("ul_show_contact",
                     "{\"table_name\": \"location\", \"aor\": \"nobody@" + router.domain() + "\"}"), 404);
             assertThat(missing.path("message").asText()).isEqualTo("AOR not found");
+            assertThat(error(mi().mi("ul_show_contact", "[\"location\", \"alice\"]"), 400).path("message").asText())
+                    .isEqualTo("Domain missing in AOR");
         }
     }
 
@@ -102,6 +109,8 @@ class MiIT {
                     .isEqualTo("OK");
 
             assertThat(mi().bindings(bob.subscriber().aor())).isEmpty();
+            assertThat(result(mi().mi("ul_rm", "[\"location\", \"" + bob.subscriber().aor() + "\"]")).asText())
+                    .as("an AOR without bindings: removed already, as OpenSIPS answers").isEqualTo("OK");
             Received response = alice.sendAuthenticated(alice.invite(bob.subscriber().uri())).awaitFinalResponse();
             assertThat(response.status()).isEqualTo(480);
         }
@@ -133,21 +142,43 @@ class MiIT {
         assertThat(translated.path("ATTRIBUTES").asText()).isEqualTo("national");
         assertThat(error(mi().mi("dp_translate", "[\"41\", \"+1555\"]"), 404).path("message").asText())
                 .isEqualTo("No translation");
+        assertThat(result(mi().mi("dp_translate", "[41, \"0301234567\", \"default\"]")).path("Output").asText())
+                .isEqualTo("+49301234567");
+        assertThat(error(mi().mi("dp_translate", "[\"4x\", \"1\"]"), 404).path("message").asText())
+                .isEqualTo("Wrong id parameter");
+        assertThat(error(mi().mi("dp_translate", "[\"9999\", \"1\"]"), 404).path("message").asText())
+                .isEqualTo("No information available for dpid");
+        assertThat(error(mi().mi("dp_translate", "[\"41\", \"\"]"), 404).path("message").asText())
+                .isEqualTo("Empty input parameter");
+        assertThat(error(mi().mi("dp_reload", "{\"partition\": \"other\"}"), 400).path("message").asText())
+                .isEqualTo("Partition not found");
     }
 
     @Test
-    void addressReloadAndDumpShowTheAddressTable() {
+    void addressReloadAndDumpShowTheAddressTableAsOpenSipsPrintsIt() {
         mi().post("address", "{\"grp\": 7, \"ip\": \"10.10.11.11\", \"context_info\": \"router\"}");
+        mi().post("address", "{\"grp\": 7, \"ip\": \"10.10.12.0\", \"mask\": 24}");
 
         assertThat(result(mi().mi("address_reload", null)).asText()).isEqualTo("OK");
         JsonNode partition = result(mi().mi("address_dump", null)).path("Partitions").get(0);
         assertThat(partition.path("name").asText()).isEqualTo("default");
         JsonNode row = find(partition.path("Destinations"), "ip", "10.10.11.11");
         assertThat(row.path("grp").asInt()).isEqualTo(7);
-        assertThat(row.path("mask").asInt()).isEqualTo(32);
+        assertThat(row.path("mask").asText()).isEqualTo("32");
         assertThat(row.path("context_info").asText()).isEqualTo("router");
-        assertThat(error(mi().mi("address_reload", "[\"other\"]"), 404).path("message").asText())
+        assertThat(row.path("pattern").asText()).as("unset: empty, not null").isEmpty();
+        assertThat(partition.path("Destinations").toString()).as("networks are subnet_dump's")
+                .doesNotContain("10.10.12.0");
+        JsonNode named = result(mi().mi("address_dump", "[\"default\"]"));
+        assertThat(named.path("part").asText()).isEqualTo("default");
+        assertThat(find(named.path("Destinations"), "ip", "10.10.11.11").path("grp").asInt()).isEqualTo(7);
+        JsonNode subnet = find(result(mi().mi("subnet_dump", null)).path("Partitions").get(0).path("Destinations"),
+                "ip", "10.10.12.0");
+        assertThat(subnet.path("mask").asText()).isEqualTo("255.255.255.0");
+        assertThat(error(mi().mi("address_dump", "[\"other\"]"), 404).path("message").asText())
                 .isEqualTo("No such partition");
+        assertThat(error(mi().mi("address_reload", "[\"other\"]"), 400).path("message").asText())
+                .isEqualTo("Trusted table reload failed");
     }
 
     @Test
@@ -179,21 +210,34 @@ class MiIT {
         result(mi().mi("which", null)).forEach(name -> commands.add(name.asText()));
         assertThat(commands).contains("uptime", "version", "which", "log_level", "reload", "ul_dump",
                 "ul_show_contact", "ul_rm", "ul_rm_contact", "domain_dump", "domain_reload", "address_dump",
-                "address_reload", "dp_reload", "dp_translate", "list_sockets", "trace_start", "trace_stop", "get_statistics",
-                "reset_statistics");
+                "subnet_dump", "address_reload", "dp_reload", "dp_translate", "list_sockets", "trace_start",
+                "trace_stop", "get_statistics", "reset_statistics");
+        assertThat(result(mi().mi("which", "{\"command\": \"ul_show_contact\"}")).toString())
+                .isEqualTo("[[\"table_name\",\"aor\"]]");
+        assertThat(error(mi().mi("which", "[\"no_such_command\"]"), 404).path("message").asText())
+                .isEqualTo("unknown MI command");
     }
 
     @Test
     void logLevelListsAndSetsLevels() {
-        JsonNode loggers = result(mi().mi("log_level", null)).path("Loggers");
-        assertThat(find(loggers, "Logger", "root").path("Log level").asText()).isEqualTo("INFO");
+        JsonNode listed = result(mi().mi("log_level", null));
+        JsonNode process = listed.path("Processes").get(0);
+        assertThat(process.path("Log level").asInt()).as("INFO, as OpenSIPS numbers it").isEqualTo(3);
+        assertThat(find(listed.path("Loggers"), "Logger", "root").path("Log level").asText()).isEqualTo("INFO");
+        long pid = process.path("PID").asLong();
+        assertThat(result(mi().mi("log_level", "{\"level\": 1}")).path("New global log level").asInt()).isEqualTo(1);
+        assertThat(result(mi().mi("log_level", "[3, " + pid + "]")).path("Log level").asInt()).isEqualTo(3);
+        assertThat(error(mi().mi("log_level", "{\"level\": 3, \"pid\": " + (pid + 1) + "}"), -32602).path("data")
+                .asText()).isEqualTo("Bad PID");
+        assertThat(find(result(mi().mi("log_level", null)).path("Loggers"), "Logger", "root").path("Log level")
+                .asText()).isEqualTo("INFO");
 
         JsonNode set = result(mi().mi("log_level", "{\"level\": 4, \"logger\": \"org.interchange.it.probe\"}"));
         assertThat(set.path("Logger").asText()).isEqualTo("org.interchange.it.probe");
         assertThat(set.path("New log level").asText()).isEqualTo("DEBUG");
-        result(mi().mi("log_level", "[\"WARN\", \"org.interchange.it.probe\"]"));
-        assertThat(error(mi().mi("log_level", "[\"VERBOSE\", \"org.interchange.it.probe\"]"), -32602)
-                .path("data").asText()).contains("DEBUG", "INFO", "WARN");
+        result(mi().mi("log_level", "{\"level\": \"WARN\", \"logger\": \"org.interchange.it.probe\"}"));
+        assertThat(error(mi().mi("log_level", "{\"level\": \"VERBOSE\", \"logger\": \"org.interchange.it.probe\"}"),
+                -32602).path("data").asText()).contains("DEBUG", "INFO", "WARN");
     }
 
     @Test
@@ -207,8 +251,14 @@ class MiIT {
             assertThat(result(mi().mi("reset_statistics", "[[\"core:rcv_replies\"]]")).asText()).isEqualTo("OK");
             JsonNode reset = result(mi().mi("get_statistics", "[\"core:rcv_replies\"]"));
             assertThat(reset.path("core:rcv_replies").asLong()).as("%s", reset).isZero();
-            assertThat(error(mi().mi("get_statistics", "[[\"core:no_such_statistic\"]]"), -32602).path("data")
-                    .asText()).contains("no_such_statistic");
+            JsonNode known = result(mi().mi("get_statistics",
+                    "[[\"CORE:RCV_REQUESTS\", \"shmem:\", \"slow_messages\"]]"));
+            assertThat(known.fieldNames()).toIterable().as("those OpenSIPS has alone are skipped, as OpenSIPS skips "
+                    + "names it does not know").containsExactly("core:rcv_requests");
+            assertThat(error(mi().mi("get_statistics", "[[\"core:no_such_statistic\"]]"), 404).path("message")
+                    .asText()).isEqualTo("Statistics Not Found");
+            assertThat(error(mi().mi("reset_statistics", "[[\"no_such_statistic\"]]"), 404).path("message")
+                    .asText()).isEqualTo("Statistics Not Found");
         }
     }
 
@@ -236,6 +286,10 @@ class MiIT {
                 .isEqualTo("Parse error");
         assertThat(error(mi().miRequest("{\"method\": \"uptime\", \"id\": 1}"), -32600).path("message").asText())
                 .isEqualTo("Invalid Request");
+        HttpResponse<String> notification = mi().exchange("POST", "../mi",
+                "{\"jsonrpc\": \"2.0\", \"method\": \"uptime\"}");
+        assertThat(notification.statusCode()).as("a notification: accepted, as mi_http answers").isEqualTo(202);
+        assertThat(notification.body()).isEmpty();
     }
 
     @Test
