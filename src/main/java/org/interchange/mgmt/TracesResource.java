@@ -1,9 +1,12 @@
 package org.interchange.mgmt;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -23,6 +26,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.interchange.tracing.Condition;
 import org.interchange.tracing.Destination;
 import org.interchange.tracing.Match;
 import org.interchange.tracing.TraceFilter;
@@ -51,12 +55,21 @@ public class TracesResource {
                             @Schema(nullable = true) List<String> to) {
     }
 
-    /** A running trace. */
+    /**
+     * A running trace. One started by the MI's {@code trace_start} with several conditions lists their matches and
+     * their values, comma-separated, and its own collector among the destinations ({@code tcp:192.0.2.9:9060}).
+     */
     public record TraceView(String id, String match, String value, List<String> destinations, String started) {
 
         static TraceView of(TraceFilter filter) {
-            return new TraceView(filter.id(), filter.match().key(), filter.value(),
-                    filter.to().stream().sorted().map(Destination::key).toList(), filter.started().toString());
+            List<String> destinations = new ArrayList<>(filter.to().stream().sorted().map(Destination::key).toList());
+            filter.collector().ifPresent(collector -> destinations.add(collector.toString()));
+            return new TraceView(filter.id(), join(filter, condition -> condition.match().key()),
+                    join(filter, Condition::value), destinations, filter.started().toString());
+        }
+
+        private static String join(TraceFilter filter, Function<Condition, String> part) {
+            return filter.conditions().stream().map(part).collect(Collectors.joining(","));
         }
     }
 

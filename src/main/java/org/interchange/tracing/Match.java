@@ -10,12 +10,19 @@ public enum Match {
     ALL,
     /** Messages whose From, To or Request-URI is the value: {@code user@domain}, or {@code user} in any domain. */
     USER,
+    /** Messages whose From URI is the value, as {@link #USER} compares it: OpenSIPS's {@code caller=}. */
+    CALLER,
+    /** Requests whose Request-URI is the value, as {@link #USER} compares it: OpenSIPS's {@code callee=}. */
+    CALLEE,
     /** Messages exchanged with a peer: its address, {@code 198.51.100.7} or {@code [2001:db8::7]:5060}. */
     SOURCE,
     /** The messages of one Call-ID. */
     CALLID;
 
-    /** The name in the API and configuration: {@code all}, {@code user}, {@code source}, {@code callid}. */
+    /**
+     * The name in the API and configuration: {@code all}, {@code user}, {@code caller}, {@code callee},
+     * {@code source}, {@code callid}.
+     */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

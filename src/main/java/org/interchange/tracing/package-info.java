@@ -7,7 +7,11 @@
  * selects {@link org.interchange.tracing.Match#ALL all} messages, those of a {@link org.interchange.tracing.Match#USER
  * user} (From, To or Request-URI), those exchanged with a {@link org.interchange.tracing.Match#SOURCE peer address},
  * or those of a {@link org.interchange.tracing.Match#CALLID Call-ID}, and sends them to {@code hep}, {@code database}
- * or both. Unlike OpenSIPS, which traces what its script asks for, every message is seen, those the SIP stack makes
+ * or both. The MI's {@code trace_start} takes OpenSIPS's form: a trace named by its caller, with conditions all of
+ * which a message must pass ({@link org.interchange.tracing.Match#CALLER caller}, {@link
+ * org.interchange.tracing.Match#CALLEE callee}, source, Call-ID), a {@link org.interchange.tracing.Scope scope} that
+ * brings the rest of a matching message's transaction or dialog (followed by Call-ID, in a bounded set per trace
+ * that forgets them after a while), and a HEP collector of its own, opened while it runs. Unlike OpenSIPS, which traces what its script asks for, every message is seen, those the SIP stack makes
  * on its own included (100 Trying, the CANCEL of a branch, the 400 to a malformed request, the answer to a ping):
  * the messages come from the stack's own message logger ({@code org.interchange.container.trace}), at the sockets.
  *
@@ -16,7 +20,8 @@
  * is tested against the traces on the SIP thread (string comparisons); a selected one is copied as text into a
  * bounded backlog per destination ({@code tracing.queue-size}), which one thread each empties: HEP over UDP without
  * waiting, over TCP with a 2 s connect and write timeout and a backoff from 1 s to 30 s after a failure, the
- * database in batches of up to 200 rows a transaction, each bounded by {@code database.timeout}. A full backlog drops
+ * database in batches of up to 200 rows a transaction, each bounded by {@code database.timeout}; the collectors of
+ * traces started with a {@code hep:} URI share a third backlog and thread, each with the same timeouts and backoff. A full backlog drops
  * the message and counts it (the statistic {@code tracing:dropped}, by destination): tracing never stalls SIP.
  *
  * <h2>Exports</h2>
@@ -33,7 +38,7 @@
  *   <li>HEP3 packets as {@code internal.HepPacket} describes: addresses, ports, time, protocol type 1 (SIP), the
  *       capture id and password, the message, and the Call-ID as correlation id.</li>
  * </ul>
- * Depends on {@code core} (configuration, database, work queues). Runs the work queues {@code tracing-hep} and
- * {@code tracing-db}, one thread each.
+ * Depends on {@code core} (configuration, database, work queues). Runs the work queues {@code tracing-hep},
+ * {@code tracing-db} and {@code tracing-collectors}, one thread each.
  */
 package org.interchange.tracing;

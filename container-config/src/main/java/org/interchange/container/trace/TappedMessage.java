@@ -107,6 +107,16 @@ public final class TappedMessage {
         return message.getFrom() == null || message.getFrom().getTag() == null ? "" : message.getFrom().getTag();
     }
 
+    /** The To tag, or an empty string: none on a request that starts a dialog. */
+    public String toTag() {
+        return message.getTo() == null || message.getTo().getTag() == null ? "" : message.getTo().getTag();
+    }
+
+    /** The CSeq number, or -1 for a message without one. */
+    public long cseqNumber() {
+        return message.getCSeq() == null ? -1 : message.getCSeq().getSeqNumber();
+    }
+
     /** The From URI's {@code user@host} (only {@code host} without a user), or an empty string. */
     public String fromUser() {
         return userAtHost(message.getFrom());

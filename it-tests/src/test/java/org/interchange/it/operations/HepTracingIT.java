@@ -223,6 +223,64 @@ class HepTracingIT {
         }
     }
 
+    /**
+     * opensips-cli's {@code trace}: the MI's {@code trace_start} names a trace, a collector of its own and the caller
+     * to trace, in OpenSIPS's default scope, the dialog. That caller's call reaches the collector, the BYE of the
+     * callee too, which the filter alone would not take; a call of another caller does not; after
+     * {@code trace_stop}, nothing more does.
+     */
+    @Test
+    void theMisTraceStartSendsTheCallsOfACallerToItsOwnCollectorUntilTraceStop() {
+        InetSocketAddress r = router.sipAddress(Transport.UDP);
+        InetSocketAddress own = collector(38);
+        String uri = "hep:" + text(own) + ";transport=udp";
+        try (HepCollector hep = new HepCollector(own);
+             SipAgent alice = router.registeredAgent(Transport.UDP, "alice");
+             SipAgent bob = router.registeredAgent(Transport.UDP, "bob")) {
+            String caller = alice.subscriber().uri().replaceFirst("^sips?:", "");
+            assertThat(mi("trace_start", "{\"id\": \"cli.1\", \"uri\": \"" + uri + "\", \"filter\": [\"caller="
+                    + caller + "\"]}")).isEqualTo("OK");
+            assertThat(router.admin().get("traces").findValuesAsText("id")).contains("cli.1");
+
+            Call traced = establish(alice, bob);
+            Call.hangUp(traced.calleeSide(), alice);
+            Call other = establish(bob, alice);
+            Call.hangUp(other.callerSide(), alice);
+            String callId = traced.callerSide().callId();
+            List<Hop> expected = List.of(
+                    Hop.request("INVITE", alice, r), Hop.of("INVITE", 0, r, bob.address()),
+                    Hop.of("INVITE", 200, bob.address(), r), Hop.of("INVITE", 200, r, alice.address()),
+                    Hop.request("ACK", alice, r), Hop.of("ACK", 0, r, bob.address()),
+                    Hop.request("BYE", bob, r), Hop.of("BYE", 0, r, alice.address()),
+                    Hop.of("BYE", 200, alice.address(), r), Hop.of("BYE", 200, r, bob.address()));
+            List<HepCollector.Packet> packets = awaitPackets(hep, callId, expected.size());
+            assertThat(packets.stream().map(HepTracingIT::hop).toList()).containsAll(expected);
+            assertThat(packets).allSatisfy(packet -> assertThat(packet.number(0x0c)).as("capture id")
+                    .isEqualTo(CAPTURE_ID));
+
+            assertThat(mi("trace_stop", "{\"id\": \"cli.1\"}")).isEqualTo("OK");
+            Call after = establish(alice, bob);
+            Call.hangUp(after.callerSide(), bob);
+            SipRequest ping = alice.request("OPTIONS", pingUri(r));
+            assertThat(mi("trace_start", "[\"cli.2\", \"" + uri + "\", [\"callid=" + ping.callId() + "\"], \"m\", "
+                    + "\"sip\"]")).isEqualTo("OK");
+            assertThat(alice.send(ping).awaitFinalResponse().status()).isEqualTo(200);
+
+            // one backlog, in order: had the other calls been traced, their messages would have come first
+            awaitPackets(hep, ping.callId(), 2);
+            assertThat(hep.packets()).extracting(packet -> packet.text(0x11))
+                    .doesNotContain(other.callerSide().callId(), after.callerSide().callId());
+            assertThat(mi("trace_stop", "[\"cli.2\"]")).isEqualTo("OK");
+        }
+    }
+
+    /** An MI command's result as text; fails with the error otherwise. */
+    private String mi(String command, String params) {
+        JsonNode response = router.admin().mi(command, params);
+        assertThat(response.has("error")).as("%s %s: %s", command, params, response).isFalse();
+        return response.path("result").asText();
+    }
+
     /** Runs the distribution's {@code bin/interchange-admin} for the API's JSON; its output, or a failure with it. */
     private String adminScript(String... arguments) throws IOException, InterruptedException {
         List<String> json = new ArrayList<>(List.of("--json"));
@@ -297,7 +355,10 @@ class HepTracingIT {
         return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 
-    /** A collector's address: 127.0.0.<last> at the router's SIP port, as arquillian.xml's tracing.hep says. */
+    /**
+     * A collector's address: 127.0.0.<last> at the router's SIP port, as arquillian.xml's tracing.hep says for 36 and
+     * 37; others are a trace's own.
+     */
     private InetSocketAddress collector(int last) {
         return new InetSocketAddress("127.0.0." + last, router.sipAddress(Transport.UDP).getPort());
     }

@@ -263,18 +263,44 @@ class MiIT {
     }
 
     @Test
-    void traceStartAndStopSwitchATraceOnAndOff() {
-        JsonNode started = result(mi().mi("trace_start", "{\"filter\": \"callid=mi-trace-1\", \"uri\": \"database\"}"));
-        assertThat(started.path("match").asText()).isEqualTo("callid");
-        assertThat(started.path("destinations").toString()).isEqualTo("[\"database\"]");
-        String id = started.path("id").asText();
-        assertThat(mi().get("traces").toString()).contains("mi-trace-1");
+    void traceStartAndStopTakeOpenSipsParametersAndTheTraceIsKnownByTheCallersId() {
+        assertThat(result(mi().mi("trace_start", "{\"id\": \"mi-trace-1\", \"uri\": \"database\", "
+                + "\"filter\": [\"callid=mi-trace-1\", \"ip=192.0.2.7\"], \"scope\": \"m\", \"type\": \"sip\"}"))
+                .asText()).isEqualTo("OK");
+        JsonNode trace = find(mi().get("traces"), "id", "mi-trace-1");
+        assertThat(trace.path("match").asText()).isEqualTo("callid,source");
+        assertThat(trace.path("value").asText()).isEqualTo("mi-trace-1,192.0.2.7");
+        assertThat(trace.path("destinations").toString()).isEqualTo("[\"database\"]");
 
-        assertThat(result(mi().mi("trace_stop", "[\"" + id + "\"]")).asText()).isEqualTo("OK");
-        assertThat(mi().get("traces").toString()).doesNotContain("mi-trace-1");
-        assertThat(error(mi().mi("trace_stop", "[\"" + id + "\"]"), 404).path("message").asText())
-                .isEqualTo("Trace not found");
-        assertThat(error(mi().mi("trace_start", "[\"to=bob\"]"), -32602).path("data").asText()).contains("caller");
+        assertThat(result(mi().mi("trace_stop", "[\"mi-trace-1\"]")).asText()).isEqualTo("OK");
+        assertThat(mi().get("traces").findValuesAsText("id")).doesNotContain("mi-trace-1");
+        JsonNode unknown = error(mi().mi("trace_stop", "[\"mi-trace-1\"]"), 400);
+        assertThat(unknown.path("message").asText()).isEqualTo("Bad parameter value");
+    }
+
+    @Test
+    void traceStartAnswersOpenSipsErrors() {
+        result(mi().mi("trace_start", "[\"mi-trace-2\", \"database\"]"));
+        try {
+            JsonNode reused = error(mi().mi("trace_start", "[\"mi-trace-2\", \"database\"]"), 500);
+            assertThat(reused.path("message").asText()).isEqualTo("Bad parameter value");
+            assertThat(reused.path("data").asText()).isEqualTo("trace id already used");
+            assertThat(error(mi().mi("trace_start", "[\"db\", \"mysql://opensips:pw@localhost/opensips\"]"), 406)
+                    .path("message").asText()).isEqualTo("DB not acceptable");
+            assertThat(error(mi().mi("trace_start", "[\"bad\", \"hep:127.0.0.1:port\"]"), 500).path("message")
+                    .asText()).isEqualTo("Bad parameter value");
+            assertThat(error(mi().mi("trace_start", "[\"bad\", \"database\", [\"to=bob\"]]"), 500).path("data")
+                    .asText()).contains("caller=");
+            assertThat(error(mi().mi("trace_start", "[\"bad\", \"database\", [], \"x\", \"sip\"]"), -32000)
+                    .path("message").asText()).isEqualTo("Server error");
+            assertThat(error(mi().mi("trace_start", "[\"bad\", \"database\", [], \"d\", \"xlog\"]"), 500)
+                    .path("data").asText()).contains("sip");
+            assertThat(error(mi().mi("trace_start", "{\"filter\": \"callid=x\"}"), -32602).path("message").asText())
+                    .as("the router's former form").isEqualTo("Invalid params");
+            assertThat(mi().get("traces").findValuesAsText("id")).contains("mi-trace-2").doesNotContain("db", "bad");
+        } finally {
+            result(mi().mi("trace_stop", "[\"mi-trace-2\"]"));
+        }
     }
 
     @Test

@@ -36,6 +36,11 @@ public final class Dialog {
         this.localCseq = new AtomicLong(localCseq);
     }
 
+    /** The dialog's Call-ID. */
+    public String callId() {
+        return callId;
+    }
+
     /**
      * The caller's side, from its INVITE and the 2xx that answered it (12.1.2): the route set is the 2xx's
      * Record-Route in reverse, the remote target its Contact.
