@@ -19,7 +19,8 @@ import org.interchange.container.config.RouterConfiguration;
  * @param queueSize     {@code tracing.queue-size}: messages waiting to be sent to HEP, and, apart, to be written;
  *                      beyond, a message is dropped and counted (default 10000, 100..1000000)
  * @param atStart       {@code tracing.start}: traces started with the router, comma-separated {@code all},
- *                      {@code user:<user@domain>}, {@code source:<address>} or {@code callid:<Call-ID>}, each to every
+ *                      {@code user:<user@domain>}, {@code caller:<user@domain>}, {@code callee:<user@domain>},
+ *                      {@code source:<address>} or {@code callid:<Call-ID>}, each to every
  *                      destination configured (default none)
  */
 public record TracingSettings(List<HepDestination> hep, int captureId, Optional<String> password, boolean database,

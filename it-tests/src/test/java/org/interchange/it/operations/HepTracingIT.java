@@ -87,7 +87,7 @@ class HepTracingIT {
     void aCallTracedByItsCallIdReachesHomerAndSipTraceMessageForMessage() throws Exception {
         assumeTrue(Sngrep.installed(), "needs /usr/bin/sngrep and /usr/bin/tshark (.ci/install-tools)");
         InetSocketAddress r = router.sipAddress(Transport.UDP);
-        try (Sngrep sngrep = new Sngrep(collector(36), PASSWORD, work());
+        try (Sngrep sngrep = new Sngrep(collector(36), r.getPort(), PASSWORD, work());
              HepCollector hep = new HepCollector(collector(37));
              SipAgent alice = router.registeredAgent(Transport.UDP, "alice");
              SipAgent bob = router.registeredAgent(Transport.UDP, "bob")) {

@@ -36,9 +36,12 @@ final class Sngrep implements AutoCloseable {
     private final ChildProcess process;
     private final Path pcap;
     private final Path directory;
+    private final int sipPort;
 
-    Sngrep(InetSocketAddress listen, String password, Path directory) throws IOException {
+    /** sngrep listening for HEP on {@code listen}, decoding as SIP what went over the router's {@code sipPort}. */
+    Sngrep(InetSocketAddress listen, int sipPort, String password, Path directory) throws IOException {
         this.directory = directory;
+        this.sipPort = sipPort;
         Files.createDirectories(directory);
         Path config = directory.resolve("sngreprc");
         Files.writeString(config, "set eep.listen.pass " + password + "\n");
@@ -58,7 +61,10 @@ final class Sngrep implements AutoCloseable {
     List<Decoded> stopAndDecode() throws IOException, InterruptedException {
         process.stop(Duration.ofSeconds(10));
         Path fields = directory.resolve("tshark.txt");
+        // SIP on the router's port, whatever the other port is: a test's agent port may be another protocol's
+        // (26000 is Quake's), which tshark would dissect the message as
         ChildProcess tshark = ChildProcess.start(new ProcessBuilder(TSHARK.toString(), "-r", pcap.toString(),
+                "-d", "udp.port==" + sipPort + ",sip",
                 "-Y", "sip", "-T", "fields", "-E", "separator=|", "-e", "ip.src", "-e", "udp.srcport", "-e", "ip.dst",
                 "-e", "udp.dstport", "-e", "sip.Method", "-e", "sip.Status-Code", "-e", "sip.CSeq.method",
                 "-e", "sip.Call-ID"), fields);
