@@ -44,8 +44,6 @@ public class JsonRpc {
     static final int PARSE_ERROR = -32700;
     static final int INVALID_REQUEST = -32600;
     static final int METHOD_NOT_FOUND = -32601;
-    /** OpenSIPS's answer when a command fails inside: {@code -32000 Server error}. */
-    static final int SERVER_ERROR = -32000;
 
     private static final Logger log = LoggerFactory.getLogger(JsonRpc.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -145,7 +143,8 @@ public class JsonRpc {
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString();
             log.error("MI command {} failed (reference {})", method, reference, e);
-            return error(id, SERVER_ERROR, "Server error", "reference " + reference + " in the router's log");
+            MiError failed = MiError.serverError("reference " + reference + " in the router's log");
+            return error(id, failed.code(), failed.getMessage(), failed.data());
         }
     }
 

@@ -83,10 +83,7 @@ public class TracingCommands {
 
     /** The {@code filter} entries, an array or one text, every one to pass; none: all messages. */
     private static List<Condition> conditions(MiParams params) {
-        if (!params.has("filter")) {
-            return List.of(new Condition(Match.ALL, ""));
-        }
-        List<String> filters = params.texts("filter");
+        List<String> filters = params.has("filter") ? params.texts("filter") : List.of();
         if (filters.isEmpty()) {
             return List.of(new Condition(Match.ALL, ""));
         }
@@ -111,7 +108,7 @@ public class TracingCommands {
         try {
             return Scope.parse(params.optionalText("scope").orElse(""));
         } catch (InvalidTraceException e) {
-            throw new MiError(-32000, "Server error", e.getMessage());
+            throw MiError.serverError(e.getMessage());
         }
     }
 

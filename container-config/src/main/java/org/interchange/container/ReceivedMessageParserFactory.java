@@ -340,7 +340,7 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
             response.setContentLength(new ContentLength(0));
             // RFC 3261 18.2.2: the source address, at the top Via's port; RFC 3581: at the source port if it asks
             Via top = response.getTopmostVia();
-            int port = top.getPort() > 0 ? top.getPort() : 5060;
+            int port = viaPort(top);
             if (top.hasParameter(Via.RPORT) && source.port().isPresent()) {
                 port = source.port().getAsInt();
                 top.setParameter(Via.RECEIVED, source.address().getHostAddress());
@@ -369,9 +369,10 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
                     connection ? OptionalInt.of(channel.getPeerPort()) : OptionalInt.empty());
         }
 
+        /** The channel's peer, an address literal (no lookup); a zone index ({@code fe80::1%2}) included. */
         private static InetAddress literal(String address) {
             try {
-                return InetAddress.getByName(address); // the channel's peer, an address literal: no lookup
+                return InetAddress.getByName(address);
             } catch (UnknownHostException e) {
                 throw new IllegalStateException("a channel's peer that is no address: " + address, e);
             }
@@ -388,8 +389,7 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
             return;
         }
         SIPMessage parsed = parsing.get();
-        Via top = parsed.getTopmostVia();
-        int port = source.port().orElse(top != null && top.getPort() > 0 ? top.getPort() : 5060);
+        int port = source.port().orElse(viaPort(parsed.getTopmostVia()));
         SipTap.refused(parsed, new String(bytes, StandardCharsets.UTF_8),
                 source.address().getHostAddress() + ":" + port, channel.getHost() + ":" + channel.getPort());
     }
@@ -423,6 +423,11 @@ public class ReceivedMessageParserFactory implements MessageParserFactory {
         }
         headers.forEach(partial::addHeader);
         return partial;
+    }
+
+    /** The port a Via names, 5060 when it names none (RFC 3261 18.2.2); 5060 for no Via either. */
+    private static int viaPort(Via via) {
+        return via != null && via.getPort() > 0 ? via.getPort() : 5060;
     }
 
     /** The first word of a message that did not parse: a request's method. */

@@ -11,6 +11,8 @@ public class MiError extends RuntimeException {
 
     /** JSON-RPC 2.0: the parameters do not fit the method. */
     public static final int INVALID_PARAMS = -32602;
+    /** JSON-RPC 2.0's implementation-defined server error, OpenSIPS's answer when a command fails inside. */
+    public static final int SERVER_ERROR = -32000;
 
     private final int code;
     private final String data;
@@ -28,6 +30,11 @@ public class MiError extends RuntimeException {
     /** {@code -32602 Invalid params}, with what is wrong as its data ({@code Bad type for parameter 'dpid'}). */
     public static MiError invalidParams(String detail) {
         return new MiError(INVALID_PARAMS, "Invalid params", detail);
+    }
+
+    /** {@code -32000 Server error}, with what failed as its data. */
+    public static MiError serverError(String detail) {
+        return new MiError(SERVER_ERROR, "Server error", detail);
     }
 
     public int code() {
